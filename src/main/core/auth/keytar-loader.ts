@@ -1,0 +1,28 @@
+/** The part of keytar the vault uses; keytar stores one secret per (service, account) pair. */
+export interface KeychainBackend {
+  getPassword(service: string, account: string): Promise<string | null>
+  setPassword(service: string, account: string, password: string): Promise<void>
+  deletePassword(service: string, account: string): Promise<boolean>
+}
+
+function isKeychainBackend(value: unknown): value is KeychainBackend {
+  if (value === null || typeof value !== 'object') return false
+  const candidate = value as Record<string, unknown>
+  return (
+    typeof candidate.getPassword === 'function' &&
+    typeof candidate.setPassword === 'function' &&
+    typeof candidate.deletePassword === 'function'
+  )
+}
+
+/**
+ * Loads keytar on first use, not at startup: a machine without libsecret must still start the app and
+ * fall back to a session-only vault. keytar is CommonJS, so its functions may sit on `default`.
+ */
+export async function loadKeytar(): Promise<KeychainBackend> {
+  const module: unknown = await import('keytar')
+  const candidate = (module as { default?: unknown }).default ?? module
+  if (isKeychainBackend(candidate)) return candidate
+  if (isKeychainBackend(module)) return module
+  throw new Error('keytar loaded but does not provide getPassword/setPassword/deletePassword')
+}

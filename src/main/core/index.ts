@@ -1,0 +1,70 @@
+import { createTokenVault } from './auth/vault'
+import { EventBus } from './events'
+import { appInfo } from './features/app-info'
+import { CirclesService } from './features/circles'
+import { SessionService } from './features/session'
+import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatch'
+import type { CoreLog } from './log'
+
+export { consoleLog, type CoreLog } from './log'
+export { EventBus } from './events'
+export type { Dispatch } from './ipc/dispatch'
+
+/** Plannr's public API, used for token sign-in unless the shell says otherwise. */
+export const DEFAULT_API_URL = 'https://api.plannrcrm.com'
+
+export interface CoreConfig {
+  shell: 'electron' | 'web-preview'
+  version: string
+  platform: string
+  /** Plannr API used for token sign-in (default https://api.plannrcrm.com). */
+  apiUrl: string
+  /** Electron passes net.fetch; Node uses the global fetch. */
+  fetch?: typeof fetch
+  /** keytar service name, e.g. 'Plannr Desktop'. */
+  keychainService: string
+  /** Starts (once) the local demo sandbox and returns its URL and the adviser token. */
+  demo: () => Promise<{ apiUrl: string; token: string }>
+  log: CoreLog
+}
+
+export interface Core {
+  dispatch: Dispatch
+  events: EventBus
+  close(): Promise<void>
+}
+
+/** Everything the app does, free of Electron: the shells only carry calls in and events out. */
+export function createCore(config: CoreConfig): Core {
+  const events = new EventBus()
+  const vault = createTokenVault({ service: config.keychainService, log: config.log })
+  const session = new SessionService({
+    vault,
+    events,
+    log: config.log,
+    apiUrl: config.apiUrl,
+    fetch: config.fetch,
+    demo: config.demo,
+  })
+  const circles = new CirclesService({ session, events, log: config.log })
+  const info = appInfo(config)
+
+  const handlers: Handlers = {
+    'app.info': async () => info,
+    'session.status': () => session.status(),
+    'session.signInWithToken': ({ token }) => session.signInWithToken(token),
+    'session.chooseAccount': ({ accountUuid }) => session.chooseAccount(accountUuid),
+    'session.signOut': () => session.signOut(),
+    'session.startDemo': () => session.startDemo(),
+    'circles.list': (query) => circles.list(query),
+  }
+
+  return {
+    dispatch: createDispatcher(handlers, config.log),
+    events,
+    async close() {
+      await circles.close()
+      await session.close()
+    },
+  }
+}

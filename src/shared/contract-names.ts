@@ -1,0 +1,31 @@
+/**
+ * The names of every call and event, with no dependencies, so that the sandboxed preload can expose
+ * exactly these without bundling the schemas. `contract.ts` is keyed by these lists and the compiler
+ * keeps the two in step.
+ */
+export const CALL_NAMES = [
+  'app.info',
+  'session.status',
+  'session.signInWithToken',
+  'session.chooseAccount',
+  'session.signOut',
+  'session.startDemo',
+  'circles.list',
+] as const
+
+export const EVENT_NAMES = ['session.changed', 'circles.changed'] as const
+
+export type CallName = (typeof CALL_NAMES)[number]
+export type EventName = (typeof EVENT_NAMES)[number]
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && (CALL_NAMES as readonly string[]).includes(name)
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name)
+}
+
+/** The channel names on which IPC travels: calls on `plannr:call:<name>`, events on `plannr:event`. */
+export const CALL_CHANNEL_PREFIX = 'plannr:call:'
+export const EVENT_CHANNEL = 'plannr:event'

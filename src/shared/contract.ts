@@ -1,0 +1,63 @@
+import { z } from 'zod'
+import type { CallName, EventName } from './contract-names'
+import { AppInfo } from './models/app-info'
+import { CirclesPage, CirclesQuery } from './models/circles'
+import { SessionStatus } from './models/session'
+
+/**
+ * The one contract between the renderer and main: every call's input and output, every event's
+ * payload. Main parses every input against it; the renderer's typed client is inferred from it.
+ * Inputs are strict objects: an unexpected key is an error, not something silently dropped.
+ */
+
+const NoInput = z.strictObject({})
+
+/** A pasted personal access token: printable ASCII, no whitespace inside, bounded in size. */
+const Token = z
+  .string()
+  .trim()
+  .min(1, 'Paste your personal access token')
+  .max(4096, 'That is too long to be a Plannr token')
+  .regex(/^[\x21-\x7e]+$/, 'A token has no spaces or unusual characters — check that it was copied whole')
+
+export const contract = {
+  calls: {
+    'app.info': { input: NoInput, output: AppInfo },
+    'session.status': { input: NoInput, output: SessionStatus },
+    'session.signInWithToken': { input: z.strictObject({ token: Token }), output: SessionStatus },
+    'session.chooseAccount': {
+      input: z.strictObject({ accountUuid: z.string().min(1).max(100) }),
+      output: SessionStatus,
+    },
+    'session.signOut': { input: NoInput, output: SessionStatus },
+    'session.startDemo': { input: NoInput, output: SessionStatus },
+    'circles.list': { input: CirclesQuery, output: CirclesPage },
+  },
+  events: {
+    'session.changed': SessionStatus,
+    /** The cached circles changed: re-query what is on screen. */
+    'circles.changed': z.object({ syncedAt: z.string().nullable() }),
+  },
+} as const satisfies {
+  calls: Record<CallName, { input: z.ZodType; output: z.ZodType }>
+  events: Record<EventName, z.ZodType>
+}
+
+// The compiler checks both directions: every name has an entry (above) and every entry has a name (here).
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
+const _callsMatchNames: Exact<keyof typeof contract.calls, CallName> = true
+const _eventsMatchNames: Exact<keyof typeof contract.events, EventName> = true
+void _callsMatchNames
+void _eventsMatchNames
+
+export type Calls = typeof contract.calls
+export type Events = typeof contract.events
+/** What a caller passes: defaults may be left out. */
+export type CallInput<N extends CallName> = z.input<Calls[N]['input']>
+/** What a handler receives: defaults filled in. */
+export type ParsedInput<N extends CallName> = z.output<Calls[N]['input']>
+export type CallOutput<N extends CallName> = z.output<Calls[N]['output']>
+export type EventPayload<N extends EventName> = z.output<Events[N]>
+
+export { CALL_NAMES, EVENT_NAMES, isCallName, isEventName } from './contract-names'
+export type { CallName, EventName } from './contract-names'
