@@ -1,15 +1,10 @@
 import type { ParsedInput } from '@shared/contract'
 import type { CircleRow, CirclesPage } from '@shared/models/circles'
 import { accountName, type Account, type Circle } from '@shared/plannr'
+import { collator, compareIds, fold, timeOf } from './text-search'
 
 export type CirclesListQuery = ParsedInput<'circles.list'>
 
-const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true })
-
-/** Lower case without accents, so "zoe" finds "Zoë". */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('en-GB')
-}
 
 function memberFirstName(account: Account): string {
   return account.first_name?.trim() || accountName(account).split(/\s+/)[0] || accountName(account)
@@ -18,11 +13,6 @@ function memberFirstName(account: Account): string {
 function matches(circle: Circle, needle: string): boolean {
   if (fold(circle.name).includes(needle)) return true
   return (circle.accounts ?? []).some((account) => fold(accountName(account)).includes(needle))
-}
-
-function timeOf(value: string | null | undefined): number {
-  const parsed = value ? Date.parse(value) : Number.NaN
-  return Number.isNaN(parsed) ? Number.NEGATIVE_INFINITY : parsed
 }
 
 function compareBy(sort: CirclesListQuery['sort']): (a: Circle, b: Circle) => number {
@@ -52,7 +42,7 @@ export function pageOfCircles(circles: readonly Circle[], query: CirclesListQuer
   const sign = query.direction === 'desc' ? -1 : 1
   found.sort(
     (a, b) =>
-      sign * primary(a, b) || collator.compare(a.name, b.name) || (a.uuid < b.uuid ? -1 : a.uuid > b.uuid ? 1 : 0),
+      sign * primary(a, b) || collator.compare(a.name, b.name) || compareIds(a.uuid, b.uuid),
   )
   return {
     rows: found.slice(query.offset, query.offset + query.limit).map(toCircleRow),
