@@ -1,5 +1,5 @@
 import { app, BrowserWindow, net, session } from 'electron'
-import { consoleLog as log, createCore, type Core } from './core'
+import { consoleLog as log, createCore, DEFAULT_API_URL, type Core } from './core'
 import { startSandbox, SANDBOX_TOKENS, type Sandbox } from './sandbox'
 import { bindIpc } from './electron/ipc'
 import { installAppMenu } from './electron/menu'
@@ -76,7 +76,7 @@ function run(): void {
       shell: 'electron',
       version: app.getVersion(),
       platform: process.platform,
-      apiUrl: process.env['PLANNR_API_URL'] ?? 'https://api.plannrcrm.com',
+      apiUrl: process.env['PLANNR_API_URL'] ?? DEFAULT_API_URL,
       fetch: electronFetch,
       keychainService: 'Plannr Desktop',
       demo: demo.demo,

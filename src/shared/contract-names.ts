@@ -11,9 +11,33 @@ export const CALL_NAMES = [
   'session.signOut',
   'session.startDemo',
   'circles.list',
+  'circles.filterOptions',
+  'circles.get',
+  'conversations.list',
+  'conversations.get',
+  'conversations.create',
+  'conversations.pin',
+  'messages.list',
+  'messages.send',
+  'messages.edit',
+  'accounts.search',
+  'clients.list',
+  'contacts.forClient',
+  'contacts.add',
+  'contacts.update',
+  'referrals.list',
+  'referrals.connect',
+  'search.quick',
 ] as const
 
-export const EVENT_NAMES = ['session.changed', 'circles.changed'] as const
+export const EVENT_NAMES = [
+  'session.changed',
+  'circles.changed',
+  'conversations.changed',
+  'messages.changed',
+  'clients.changed',
+  'referrals.changed',
+] as const
 
 export type CallName = (typeof CALL_NAMES)[number]
 export type EventName = (typeof EVENT_NAMES)[number]

@@ -1,7 +1,24 @@
 import { z } from 'zod'
 import type { CallName, EventName } from './contract-names'
 import { AppInfo } from './models/app-info'
-import { CirclesPage, CirclesQuery } from './models/circles'
+import { AccountOption, AccountSearch, ClientsPage, ClientsQuery } from './models/accounts'
+import { CircleDetail, CircleFilterOptions, CirclesPage, CirclesQuery } from './models/circles'
+import { Id } from './models/common'
+import { ContactDetailEdit, ContactDetailView, NewContactDetail } from './models/contacts'
+import {
+  ConversationDetail,
+  ConversationRow,
+  ConversationsPage,
+  ConversationsQuery,
+  MessageContents,
+  MessagesPage,
+  MessagesQuery,
+  MessageView,
+  NewConversation,
+} from './models/conversations'
+import { QuickSearchQuery, QuickSearchResult } from './models/quick-search'
+import { ReferralRow, ReferralsPage, ReferralsQuery } from './models/referrals'
+import { AdviserKey } from './plannr/referral-connection'
 import { SessionStatus } from './models/session'
 
 /**
@@ -32,11 +49,43 @@ export const contract = {
     'session.signOut': { input: NoInput, output: SessionStatus },
     'session.startDemo': { input: NoInput, output: SessionStatus },
     'circles.list': { input: CirclesQuery, output: CirclesPage },
+    'circles.filterOptions': { input: NoInput, output: CircleFilterOptions },
+    'circles.get': { input: z.strictObject({ uuid: Id }), output: CircleDetail },
+
+    'conversations.list': { input: ConversationsQuery, output: ConversationsPage },
+    'conversations.get': { input: z.strictObject({ uuid: Id }), output: ConversationDetail },
+    'conversations.create': { input: NewConversation, output: ConversationRow },
+    'conversations.pin': { input: z.strictObject({ uuid: Id, pin: z.boolean() }), output: ConversationRow },
+    'messages.list': { input: MessagesQuery, output: MessagesPage },
+    'messages.send': {
+      input: z.strictObject({ conversationUuid: Id, contents: MessageContents }),
+      output: MessageView,
+    },
+    'messages.edit': {
+      input: z.strictObject({ conversationUuid: Id, messageUuid: Id, contents: MessageContents }),
+      output: MessageView,
+    },
+
+    'accounts.search': { input: AccountSearch, output: z.array(AccountOption) },
+    'clients.list': { input: ClientsQuery, output: ClientsPage },
+    'contacts.forClient': { input: z.strictObject({ clientUuid: Id }), output: z.array(ContactDetailView) },
+    'contacts.add': { input: NewContactDetail, output: ContactDetailView },
+    'contacts.update': { input: ContactDetailEdit, output: ContactDetailView },
+
+    'referrals.list': { input: ReferralsQuery, output: ReferralsPage },
+    'referrals.connect': { input: z.strictObject({ adviserKey: AdviserKey }), output: ReferralRow },
+
+    'search.quick': { input: QuickSearchQuery, output: z.array(QuickSearchResult) },
   },
   events: {
     'session.changed': SessionStatus,
     /** The cached circles changed: re-query what is on screen. */
     'circles.changed': z.object({ syncedAt: z.string().nullable() }),
+    'conversations.changed': z.object({ syncedAt: z.string().nullable() }),
+    /** Messages of this conversation changed (sent, edited, or fetched anew). */
+    'messages.changed': z.object({ conversationUuid: z.string() }),
+    'clients.changed': z.object({ syncedAt: z.string().nullable() }),
+    'referrals.changed': z.object({ syncedAt: z.string().nullable() }),
   },
 } as const satisfies {
   calls: Record<CallName, { input: z.ZodType; output: z.ZodType }>

@@ -1,12 +1,12 @@
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures/web-preview'
 import { sandboxRequests, setSandboxFaults } from './fixtures/sandbox'
-import { circleRows, circlesHeading, signInWithToken, waitForAllCircles } from './fixtures/screens'
+import { circleRows, goToView, signInWithToken, waitForAllCircles } from './fixtures/screens'
 import { SANDBOX_TOKENS } from './fixtures/tokens'
 
 /*
  * Choosing an account makes no call to Plannr, so the faults are switched on while the choice is on
- * screen: the first thing to meet them is the circles fetch that follows.
+ * screen: the first things to meet them are the fetches of the views that follow, circles among them.
  */
 async function reachAccountChoice(page: Page): Promise<void> {
   await signInWithToken(page, SANDBOX_TOKENS.multiFirm)
@@ -22,8 +22,8 @@ for (const fault of [
     await reachAccountChoice(page)
     await setSandboxFaults(request, preview.sandboxUrl, fault.faults)
     await page.getByRole('button', { name: 'Continue' }).click()
+    await goToView(page, 'Circles')
 
-    await expect(circlesHeading(page)).toBeVisible()
     const problem = page.getByRole('alert').filter({ hasText: 'Circles could not be loaded' })
     await expect(problem).toBeVisible({ timeout: 30_000 })
     await expect(circleRows(page)).toHaveCount(0)

@@ -28,6 +28,8 @@ test('the demo can be opened and searched with the keyboard alone', async ({ app
   await page.keyboard.press('Enter')
 
   // Focus moves to the new screen's heading, so the next Tab starts there.
+  await expect(page.getByRole('heading', { level: 1, name: 'Conversations' })).toBeFocused()
+  await page.keyboard.press('Control+2')
   await expect(circlesHeading(page)).toBeFocused()
   const total = await waitForAllCircles(page)
   await tabTo(page, searchBox(page))
@@ -44,4 +46,38 @@ test('the demo can be opened and searched with the keyboard alone', async ({ app
   await tabTo(page, signOut, 30)
   await page.keyboard.press('Enter')
   await expect(heading).toBeFocused()
+})
+
+test('referral connections can be filtered and a connection made with the keyboard alone', async ({ app: page }) => {
+  await page.getByRole('button', { name: 'Explore the demo workspace' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { level: 1, name: 'Conversations' })).toBeFocused()
+  await page.keyboard.press('Control+4')
+  const heading = page.getByRole('heading', { level: 1, name: 'Referral connections' })
+  await expect(heading).toBeFocused()
+  const rows = page.getByRole('list', { name: 'Referral connections' }).getByRole('listitem')
+  await expect(rows.first()).toBeVisible()
+  const total = await rows.count()
+
+  // The filters are radio groups: Tab into one, arrows move the choice.
+  const all = page.getByRole('group', { name: 'Direction' }).getByRole('radio', { name: /^All/ })
+  await tabTo(page, all)
+  await page.keyboard.press('ArrowRight')
+  await expect(page.getByRole('group', { name: 'Direction' }).getByRole('radio', { name: /^Sent/ })).toBeChecked()
+  await expect(rows).not.toHaveCount(total)
+  await page.keyboard.press('ArrowLeft')
+  await expect(rows).toHaveCount(total)
+
+  const connect = page.getByRole('button', { name: 'Connect with an adviser' })
+  await heading.focus()
+  await tabTo(page, connect)
+  await page.keyboard.press('Enter')
+  const field = page.getByRole('dialog').getByLabel('Referral code')
+  await expect(field).toBeFocused()
+  await page.keyboard.type('ffp6c3x9')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('dialog')).toBeHidden()
+  await expect(connect).toBeFocused()
+  await expect(rows.first()).toContainText('Fenland Financial Planning')
+  await expect(rows).toHaveCount(total + 1)
 })

@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures/web-preview'
 import { sandboxRequests } from './fixtures/sandbox'
-import { circleRows, circlesHeading, signInWithToken, tokenField, waitForAllCircles, welcomeHeading } from './fixtures/screens'
+import { circleRows, circlesHeading, goToView, signInWithToken, tokenField, waitForAllCircles, welcomeHeading } from './fixtures/screens'
 import { SANDBOX_TOKENS } from './fixtures/tokens'
 
 test('a user with logins at two firms chooses an account and sees that firm’s circles', async ({ app: page, preview, request }) => {
@@ -18,6 +18,9 @@ test('a user with logins at two firms chooses an account and sees that firm’s 
   await northgate.check()
   await page.getByRole('button', { name: 'Continue' }).click()
 
+  // Signed in, the app opens on Conversations; the circles are one click away.
+  await expect(page.getByRole('heading', { level: 1, name: 'Conversations' })).toBeVisible()
+  await goToView(page, 'Circles')
   await expect(circlesHeading(page)).toBeVisible()
   const total = await waitForAllCircles(page)
   expect(total).toBeGreaterThan(0)
@@ -63,12 +66,15 @@ test('a wrong token is explained at the field and what was typed stays there', a
   // The page keeps working: the right token still gets in.
   await tokenField(page).fill(SANDBOX_TOKENS.adviser)
   await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-  await expect(circlesHeading(page)).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'Conversations' })).toBeVisible()
 })
 
-test('a user whose Plannr login names a preferred account goes straight to its circles', async ({ app: page, preview, request }) => {
+test('a user whose Plannr login names a preferred account goes straight in, to that account’s circles', async ({ app: page, preview, request }) => {
   await signInWithToken(page, SANDBOX_TOKENS.preferred)
 
+  // Signed in, the app opens on Conversations; the circles are one click away.
+  await expect(page.getByRole('heading', { level: 1, name: 'Conversations' })).toBeVisible()
+  await goToView(page, 'Circles')
   await expect(circlesHeading(page)).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Choose an account' })).toHaveCount(0)
   await waitForAllCircles(page)

@@ -27,6 +27,8 @@ function electronBinary(): { path: string | null; reason: string } {
 }
 
 const binary = electronBinary()
+// Said in the run's output too, not only in the report's annotations: a skip must say why where it is read.
+if (binary.path === null) console.log(`Electron smoke suite skipped — Electron binary not installed: ${binary.reason}`)
 
 test.describe('Electron shell', () => {
   test.skip(binary.path === null, `Electron binary not installed: ${binary.reason}`)

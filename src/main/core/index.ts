@@ -1,7 +1,11 @@
 import { createTokenVault } from './auth/vault'
 import { EventBus } from './events'
 import { appInfo } from './features/app-info'
-import { CirclesService } from './features/circles'
+import { createCirclesFeature } from './features/circles'
+import { createContactsFeature } from './features/contacts'
+import { createConversationsFeature } from './features/conversations'
+import { quickSearch } from './features/quick-search'
+import { createReferralsFeature } from './features/referrals'
 import { SessionService } from './features/session'
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatch'
 import type { CoreLog } from './log'
@@ -46,7 +50,12 @@ export function createCore(config: CoreConfig): Core {
     fetch: config.fetch,
     demo: config.demo,
   })
-  const circles = new CirclesService({ session, events, log: config.log })
+  const deps = { session, events, log: config.log }
+  const circles = createCirclesFeature(deps)
+  const conversations = createConversationsFeature(deps)
+  const contacts = createContactsFeature(deps)
+  const referrals = createReferralsFeature(deps)
+  const features = [circles, conversations, contacts, referrals]
   const info = appInfo(config)
 
   const handlers: Handlers = {
@@ -56,14 +65,18 @@ export function createCore(config: CoreConfig): Core {
     'session.chooseAccount': ({ accountUuid }) => session.chooseAccount(accountUuid),
     'session.signOut': () => session.signOut(),
     'session.startDemo': () => session.startDemo(),
-    'circles.list': (query) => circles.list(query),
+    ...circles.handlers,
+    ...conversations.handlers,
+    ...contacts.handlers,
+    ...referrals.handlers,
+    'search.quick': ({ query, limit }) => quickSearch(features, query, limit),
   }
 
   return {
     dispatch: createDispatcher(handlers, config.log),
     events,
     async close() {
-      await circles.close()
+      await Promise.all(features.map((feature) => feature.close()))
       await session.close()
     },
   }

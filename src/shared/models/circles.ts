@@ -1,13 +1,17 @@
 import { z } from 'zod'
 import { CIRCLE_SORTS } from '../plannr/circle'
+import { Id, Paging, PersonRef, SearchText } from './common'
 
 /** A page of the circles list: filtered, sorted and sliced in main; the renderer shows exactly these rows. */
 export const CirclesQuery = z.strictObject({
-  search: z.string().max(200).default(''),
+  search: SearchText,
+  /** Only circles this account is a member of. */
+  accountUuid: Id.nullable().default(null),
+  /** Only circles in this group. */
+  groupUuid: Id.nullable().default(null),
   sort: z.enum(CIRCLE_SORTS).default('name'),
   direction: z.enum(['asc', 'desc']).default('asc'),
-  offset: z.number().int().min(0).max(1_000_000).default(0),
-  limit: z.number().int().min(1).max(500).default(100),
+  ...Paging,
 })
 export type CirclesQuery = z.input<typeof CirclesQuery>
 
@@ -25,7 +29,7 @@ export type CircleRow = z.infer<typeof CircleRow>
 
 export const CirclesPage = z.object({
   rows: z.array(CircleRow),
-  /** Rows matching the search, across all pages. */
+  /** Rows matching the search and filters, across all pages. */
   total: z.number().int(),
   /** Every circle the firm has, ignoring the search. */
   grandTotal: z.number().int(),
@@ -33,3 +37,25 @@ export const CirclesPage = z.object({
   syncedAt: z.string().nullable(),
 })
 export type CirclesPage = z.infer<typeof CirclesPage>
+
+/** What the filters offer: every group and every member seen across the firm's circles, by name. */
+export const CircleFilterOptions = z.object({
+  groups: z.array(z.object({ uuid: z.string(), name: z.string(), circleCount: z.number().int() })),
+  members: z.array(PersonRef),
+})
+export type CircleFilterOptions = z.infer<typeof CircleFilterOptions>
+
+export const CircleDetail = z.object({
+  uuid: z.string(),
+  name: z.string(),
+  bgColour: z.string().nullable(),
+  photoUrl: z.string().nullable(),
+  createdAt: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+  members: z.array(PersonRef.extend({ email: z.string().nullable() })),
+  groups: z.array(z.object({ uuid: z.string(), name: z.string(), participantsCount: z.number().nullable() })),
+  externalReferences: z.array(z.object({ uuid: z.string(), reference: z.string(), thirdParty: z.string().nullable() })),
+  /** The joint account the circle was made from, if any, with its name when known. */
+  jointAccount: z.object({ uuid: z.string(), name: z.string().nullable() }).nullable(),
+})
+export type CircleDetail = z.infer<typeof CircleDetail>

@@ -4,7 +4,7 @@ import type { SessionStatus } from '@shared/models/session'
 import { accountName, paginated, Circle } from '@shared/plannr'
 import { createTokenVault } from '../../../src/main/core/auth/vault'
 import { EventBus } from '../../../src/main/core/events'
-import { CirclesService } from '../../../src/main/core/features/circles'
+import { CirclesService } from '../../../src/main/core/features/circles/service'
 import { SessionService } from '../../../src/main/core/features/session'
 import { memoryLog } from '../../../src/main/core/log'
 import { SANDBOX_TOKENS, startSandbox, type Sandbox } from '../../../src/main/sandbox'
@@ -249,7 +249,7 @@ describe('circles: refresh in the background once the list is older than five mi
     events.subscribe((name, payload) => {
       if (name === 'circles.changed') changed.push((payload as { syncedAt: string }).syncedAt)
     })
-    const query = { search: '', sort: 'name', direction: 'asc', offset: 0, limit: 10 } as const
+    const query = { search: '', accountUuid: null, groupUuid: null, sort: 'name', direction: 'asc', offset: 0, limit: 10 } as const
 
     try {
       await session.signInWithToken(SANDBOX_TOKENS.adviser)

@@ -33,6 +33,37 @@ const NOT_OBJECTS: ReadonlyArray<[string, unknown]> = [
 
 type Case = { label: string; input: unknown; field?: string }
 
+/** The usual ways to get an id wrong, for a call whose input is `{ [field]: id }` (plus `rest`). */
+function badIds(field: string, rest: Record<string, unknown> = {}): Case[] {
+  return [
+    { label: `a missing ${field}`, input: { ...rest }, field },
+    { label: `a numeric ${field}`, input: { ...rest, [field]: 7 }, field },
+    { label: `an empty ${field}`, input: { ...rest, [field]: '' }, field },
+    { label: `a 10k-character ${field}`, input: { ...rest, [field]: 'u'.repeat(10_000) }, field },
+    { label: `a ${field} with a path in it`, input: { ...rest, [field]: '../../api/v1/me' }, field },
+    { label: `a ${field} with a query in it`, input: { ...rest, [field]: 'abc?filter[name]=x' }, field },
+  ]
+}
+
+/** Paging mistakes shared by every list. */
+const BAD_PAGING: Case[] = [
+  { label: 'a 10k-character search', input: { search: 's'.repeat(10_000) }, field: 'search' },
+  { label: 'a numeric search', input: { search: 5 }, field: 'search' },
+  { label: 'a negative offset', input: { offset: -1 }, field: 'offset' },
+  { label: 'a NaN offset', input: { offset: Number.NaN }, field: 'offset' },
+  { label: 'a limit above 500', input: { limit: 501 }, field: 'limit' },
+  { label: 'a string limit', input: { limit: '10' }, field: 'limit' },
+  { label: 'an extra key', input: { search: '', extra: true } },
+]
+
+const GARBAGE: Case[] = [
+  ...PROTO_INPUTS.map(([label, input]) => ({ label, input })),
+  ...NOT_OBJECTS.map(([label, input]) => ({ label, input })),
+]
+
+const UUID = '0b6f4a52-3a4e-4d2b-9c55-1f0c8a7e9d10'
+const CONTACT = { type: 'email', description: 'Home email', value: 'a@example.co.uk', ownerUuids: [UUID] }
+
 const withoutInput: Case[] = [
   { label: 'an extra key', input: { extra: 1 } },
   ...PROTO_INPUTS.map(([label, input]) => ({ label, input })),
@@ -87,8 +118,108 @@ const MALFORMED: Record<CallName, Case[]> = {
     { label: 'a limit above 500', input: { limit: 501 }, field: 'limit' },
     { label: 'a string limit', input: { limit: '10' }, field: 'limit' },
     { label: 'an extra key', input: { search: '', extra: true } },
+    { label: 'a member filter that is not an id', input: { accountUuid: 'a,b' }, field: 'accountUuid' },
+    { label: 'a numeric group filter', input: { groupUuid: 3 }, field: 'groupUuid' },
     ...PROTO_INPUTS.map(([label, input]) => ({ label, input })),
     ...NOT_OBJECTS.map(([label, input]) => ({ label, input })),
+  ],
+  'circles.filterOptions': withoutInput,
+  'circles.get': [...badIds('uuid'), { label: 'an extra key', input: { uuid: UUID, include: 'firm' } }, ...GARBAGE],
+  'conversations.list': [
+    ...BAD_PAGING,
+    { label: 'an unknown archived filter', input: { archived: 'yes' }, field: 'archived' },
+    { label: 'a circle filter with a path in it', input: { circleUuid: '../me' }, field: 'circleUuid' },
+    ...GARBAGE,
+  ],
+  'conversations.get': [...badIds('uuid'), ...GARBAGE],
+  'conversations.create': [
+    { label: 'a missing title', input: {}, field: 'name' },
+    { label: 'a blank title', input: { name: '   ' }, field: 'name' },
+    { label: 'a 256-character title', input: { name: 't'.repeat(256) }, field: 'name' },
+    { label: 'a numeric title', input: { name: 12 }, field: 'name' },
+    { label: 'participants that are not a list', input: { name: 'Review', participantUuids: UUID }, field: 'participantUuids' },
+    { label: 'a participant that is not an id', input: { name: 'Review', participantUuids: [{ uuid: UUID }] }, field: 'participantUuids.0' },
+    { label: '101 participants', input: { name: 'Review', participantUuids: Array.from({ length: 101 }, () => UUID) }, field: 'participantUuids' },
+    { label: 'a case id with a path in it', input: { name: 'Review', caseUuid: '../x' }, field: 'caseUuid' },
+    { label: 'an extra key', input: { name: 'Review', slug: 'review' } },
+    ...GARBAGE,
+  ],
+  'conversations.pin': [
+    ...badIds('uuid', { pin: true }),
+    { label: 'a string pin', input: { uuid: UUID, pin: 'true' }, field: 'pin' },
+    { label: 'a missing pin', input: { uuid: UUID }, field: 'pin' },
+    ...GARBAGE,
+  ],
+  'messages.list': [
+    ...badIds('conversationUuid'),
+    { label: 'a zero page', input: { conversationUuid: UUID, page: 0 }, field: 'page' },
+    { label: 'a fractional page', input: { conversationUuid: UUID, page: 1.5 }, field: 'page' },
+    ...GARBAGE,
+  ],
+  'messages.send': [
+    ...badIds('conversationUuid', { contents: 'Hello' }),
+    { label: 'empty contents', input: { conversationUuid: UUID, contents: '' }, field: 'contents' },
+    { label: 'blank contents', input: { conversationUuid: UUID, contents: ' \n ' }, field: 'contents' },
+    { label: 'contents over 10,000 characters', input: { conversationUuid: UUID, contents: 'x'.repeat(10_001) }, field: 'contents' },
+    { label: 'an extra files key', input: { conversationUuid: UUID, contents: 'Hi', files: [] } },
+    ...GARBAGE,
+  ],
+  'messages.edit': [
+    ...badIds('messageUuid', { conversationUuid: UUID, contents: 'Edited' }),
+    { label: 'empty contents', input: { conversationUuid: UUID, messageUuid: UUID, contents: '' }, field: 'contents' },
+    ...GARBAGE,
+  ],
+  'accounts.search': [
+    { label: 'a missing query', input: {}, field: 'query' },
+    { label: 'a blank query', input: { query: '  ' }, field: 'query' },
+    { label: 'a 10k-character query', input: { query: 'q'.repeat(10_000) }, field: 'query' },
+    { label: 'an unknown account type', input: { query: 'sm', types: ['admin'] }, field: 'types.0' },
+    { label: 'no account types', input: { query: 'sm', types: [] }, field: 'types' },
+    { label: 'a limit above 50', input: { query: 'sm', limit: 51 }, field: 'limit' },
+    ...GARBAGE,
+  ],
+  'clients.list': [...BAD_PAGING, { label: 'a client id with a comma', input: { uuid: 'a,b' }, field: 'uuid' }, ...GARBAGE],
+  'contacts.forClient': [...badIds('clientUuid'), ...GARBAGE],
+  'contacts.add': [
+    { label: 'an unknown type', input: { ...CONTACT, type: 'fax' }, field: 'type' },
+    { label: 'a missing description', input: { ...CONTACT, description: undefined }, field: 'description' },
+    { label: 'a 256-character description', input: { ...CONTACT, description: 'd'.repeat(256) }, field: 'description' },
+    { label: 'a blank value', input: { ...CONTACT, value: '  ' }, field: 'value' },
+    { label: 'a value over 320 characters', input: { ...CONTACT, value: 'v'.repeat(321) }, field: 'value' },
+    { label: 'a lower-case country', input: { ...CONTACT, type: 'phone_number', value: '0400 000 000', country: 'au' }, field: 'country' },
+    { label: 'no owners', input: { ...CONTACT, ownerUuids: [] }, field: 'ownerUuids' },
+    { label: 'an owner that is not an id', input: { ...CONTACT, ownerUuids: ['a b'] }, field: 'ownerUuids.0' },
+    { label: 'a string isPrimary', input: { ...CONTACT, isPrimary: 'yes' }, field: 'isPrimary' },
+    { label: 'an extra key', input: { ...CONTACT, is_primary: true } },
+    ...GARBAGE,
+  ],
+  'contacts.update': [
+    ...badIds('uuid', CONTACT),
+    { label: 'a missing type', input: { ...CONTACT, uuid: UUID, type: undefined }, field: 'type' },
+    { label: 'no owners', input: { ...CONTACT, uuid: UUID, ownerUuids: [] }, field: 'ownerUuids' },
+    ...GARBAGE,
+  ],
+  'referrals.list': [
+    { label: 'an unknown status', input: { status: 'cancelled' }, field: 'status' },
+    { label: 'an unknown direction', input: { direction: 'both' }, field: 'direction' },
+    { label: 'an extra key', input: { status: 'all', page: 2 } },
+    ...GARBAGE,
+  ],
+  'referrals.connect': [
+    { label: 'a missing code', input: {}, field: 'adviserKey' },
+    { label: 'a 7-character code', input: { adviserKey: 'ABC1234' }, field: 'adviserKey' },
+    { label: 'a 9-character code', input: { adviserKey: 'ABC123456' }, field: 'adviserKey' },
+    { label: 'a code with a dash', input: { adviserKey: 'ABC-1234' }, field: 'adviserKey' },
+    { label: 'a numeric code', input: { adviserKey: 12345678 }, field: 'adviserKey' },
+    { label: 'an extra key', input: { adviserKey: 'MMP1F6K8', message: 'hi' } },
+    ...GARBAGE,
+  ],
+  'search.quick': [
+    { label: 'a missing query', input: {}, field: 'query' },
+    { label: 'a blank query', input: { query: ' ' }, field: 'query' },
+    { label: 'a 10k-character query', input: { query: 'q'.repeat(10_000) }, field: 'query' },
+    { label: 'a limit above 50', input: { query: 'pa', limit: 51 }, field: 'limit' },
+    ...GARBAGE,
   ],
 }
 

@@ -5,7 +5,7 @@ import type { TokenVault, VaultRecord } from '../auth/vault'
 import type { EventBus } from '../events'
 import type { CoreLog } from '../log'
 import { createPlannrClient, getMe, listLogins, type PlannrClient } from '../plannr'
-import { BackgroundTasks, SerialQueue } from './serial-queue'
+import { BackgroundTasks, SerialQueue } from './common/serial-queue'
 
 export const TOKEN_REJECTED_MESSAGE =
   'Plannr did not accept that token. Check that you copied all of it, and that it has not expired or been revoked.'

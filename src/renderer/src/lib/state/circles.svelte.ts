@@ -1,42 +1,53 @@
-import type { CircleRow } from '@shared/models/circles'
+import type { CircleFilterOptions, CircleRow, CirclesPage } from '@shared/models/circles'
 import type { IpcError } from '@shared/result'
+import { VirtualRows } from '../../components/virtual-rows.svelte'
 import type { Client } from '../api'
 
-/** Rows fetched per request; the rest come with "Show more". */
-export const CIRCLES_PAGE_SIZE = 200
-/** The contract's ceiling for one request. */
-const MAX_LIMIT = 500
-const SEARCH_DEBOUNCE_MS = 150
+/** Rows per window request: a screenful or two, so a scroll asks main for a little at a time. */
+export const CIRCLES_WINDOW = 50
+export const SEARCH_DEBOUNCE_MS = 150
+
+export type CircleSort = 'name' | 'created_at' | 'updated_at'
+export type SortDirection = 'asc' | 'desc'
 
 /**
- * The circles list: a debounced search, the rows fetched so far, and loading / error state.
- * Every request carries a generation number; a response from an older generation is dropped, so a
- * slow answer to "pa" can never overwrite the answer to "pat".
+ * The circles list: a debounced search, member and group filters, a sort, and the rows main sends one
+ * window at a time as the list scrolls (see VirtualRows). A change of search, filter or sort starts a
+ * new generation; answers to an older one are dropped, so a slow answer to "pa" never overwrites "pat".
  */
 export class CirclesState {
   /** What is in the search box (updates at once). */
   search = $state('')
   /** The search the rows belong to (updates when they arrive). */
   shownSearch = $state('')
-  rows = $state.raw<CircleRow[]>([])
-  total = $state(0)
-  grandTotal = $state(0)
-  syncedAt = $state<string | null>(null)
-  /** True until the first answer arrives, and while a new search or a retry is in flight. */
-  loading = $state(true)
-  loadingMore = $state(false)
-  /** The error of the last full load; a failed "Show more" keeps the rows and sets `moreError`. */
-  error = $state<IpcError | null>(null)
-  moreError = $state<IpcError | null>(null)
-  /** At least one answer has arrived since the last error. */
-  loaded = $state(false)
+  accountUuid = $state<string | null>(null)
+  groupUuid = $state<string | null>(null)
+  sort = $state<CircleSort>('name')
+  direction = $state<SortDirection>('asc')
+  /** What the member and group filters offer; null until loaded. */
+  options = $state.raw<CircleFilterOptions | null>(null)
+  optionsError = $state<IpcError | null>(null)
+  /** Increases whenever the query changes, so the list can go back to its top. */
+  queryKey = $state(0)
 
-  hasMore = $derived(this.rows.length < this.total)
-  remaining = $derived(Math.max(this.total - this.rows.length, 0))
+  readonly rows = new VirtualRows<CircleRow, CirclesPage>({
+    chunk: CIRCLES_WINDOW,
+    fetch: (offset, limit) => this.#client.api.circles.list({ ...this.#asked, offset, limit }),
+  })
+
+  total = $derived(this.rows.total)
+  grandTotal = $derived(this.rows.last?.grandTotal ?? 0)
+  syncedAt = $derived(this.rows.last?.syncedAt ?? null)
+  loading = $derived(this.rows.loading)
+  loaded = $derived(this.rows.loaded)
+  error = $derived(this.rows.error)
+  /** Any filter beyond the search is on. */
+  filtered = $derived(this.accountUuid !== null || this.groupUuid !== null)
 
   readonly #client: Client
-  #generation = 0
   #debounce: ReturnType<typeof setTimeout> | undefined
+  /** The query the current generation of rows was asked for (the search box may be ahead of it). */
+  #asked = { search: '', accountUuid: null as string | null, groupUuid: null as string | null, sort: 'name' as CircleSort, direction: 'asc' as SortDirection }
 
   constructor(client: Client) {
     this.#client = client
@@ -46,10 +57,11 @@ export class CirclesState {
   start(): () => void {
     const unsubscribe = this.#client.onEvent('circles.changed', () => void this.refresh())
     void this.load()
+    void this.loadOptions()
     return () => {
       unsubscribe()
       clearTimeout(this.#debounce)
-      this.#generation++
+      this.rows.stop()
     }
   }
 
@@ -60,69 +72,65 @@ export class CirclesState {
   }
 
   clearSearch(): void {
-    clearTimeout(this.#debounce)
     this.search = ''
     void this.load()
   }
 
-  /** Loads the first page for the current search. Also the "Try again" action. */
+  setMember(accountUuid: string | null): void {
+    this.accountUuid = accountUuid
+    void this.load()
+  }
+
+  setGroup(groupUuid: string | null): void {
+    this.groupUuid = groupUuid
+    void this.load()
+  }
+
+  setSort(sort: CircleSort, direction: SortDirection = this.direction): void {
+    this.sort = sort
+    this.direction = direction
+    void this.load()
+  }
+
+  clearFilters(): void {
+    this.search = ''
+    this.accountUuid = null
+    this.groupUuid = null
+    void this.load()
+  }
+
+  /** Loads the first window for the current query, from the top. Also the "Try again" action. */
   async load(): Promise<void> {
     clearTimeout(this.#debounce)
-    await this.#fetchFirst(CIRCLES_PAGE_SIZE, true)
+    const search = this.search
+    this.#asked = { search, accountUuid: this.accountUuid, groupUuid: this.groupUuid, sort: this.sort, direction: this.direction }
+    this.queryKey++
+    await this.rows.reset(true, true)
+    if (this.rows.loaded && this.#asked.search === search) this.shownSearch = search
   }
 
   retry(): Promise<void> {
     return this.load()
   }
 
-  /** Re-queries what is on screen (same search, as many rows as are shown) without a loading state. */
-  async refresh(): Promise<void> {
-    const limit = Math.min(Math.max(this.rows.length, CIRCLES_PAGE_SIZE), MAX_LIMIT)
-    await this.#fetchFirst(limit, this.error !== null)
+  /** Re-queries what is on screen, keeping the place and without a loading state. */
+  refresh(): Promise<void> {
+    void this.loadOptions()
+    return this.rows.reset(this.rows.error !== null)
   }
 
-  async loadMore(): Promise<void> {
-    if (this.loadingMore || !this.hasMore) return
-    const generation = this.#generation
-    this.loadingMore = true
-    this.moreError = null
-    const result = await this.#client.api.circles.list({
-      search: this.shownSearch,
-      offset: this.rows.length,
-      limit: CIRCLES_PAGE_SIZE,
-    })
-    if (generation !== this.#generation) return
-    this.loadingMore = false
-    if (!result.ok) {
-      this.moreError = result.error
-      return
-    }
-    this.rows = [...this.rows, ...result.value.rows]
-    this.total = result.value.total
-    this.grandTotal = result.value.grandTotal
-    this.syncedAt = result.value.syncedAt
+  /** The visible range from the list (end exclusive). */
+  show(start: number, end: number): void {
+    this.rows.show(start, end)
   }
 
-  async #fetchFirst(limit: number, showLoading: boolean): Promise<void> {
-    const generation = ++this.#generation
-    const search = this.search
-    if (showLoading) this.loading = true
-    this.loadingMore = false
-    const result = await this.#client.api.circles.list({ search, offset: 0, limit })
-    if (generation !== this.#generation) return
-    this.loading = false
-    this.moreError = null
+  async loadOptions(): Promise<void> {
+    const result = await this.#client.api.circles.filterOptions()
     if (!result.ok) {
-      this.error = result.error
-      this.loaded = false
+      this.optionsError = result.error
       return
     }
-    this.error = null
-    this.loaded = true
-    this.shownSearch = search
-    this.rows = result.value.rows
-    this.total = result.value.total
-    this.grandTotal = result.value.grandTotal
-    this.syncedAt = result.value.syncedAt
+    this.optionsError = null
+    this.options = result.value
   }
 }

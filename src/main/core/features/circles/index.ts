@@ -1,0 +1,18 @@
+import type { Feature, FeatureDeps } from '../feature'
+import { CirclesService } from './service'
+
+export type CircleCalls = 'circles.list' | 'circles.filterOptions' | 'circles.get'
+
+export function createCirclesFeature(deps: FeatureDeps): Feature<CircleCalls> & { service: CirclesService } {
+  const service = new CirclesService(deps)
+  return {
+    service,
+    handlers: {
+      'circles.list': (query) => service.list(query),
+      'circles.filterOptions': () => service.filterOptions(),
+      'circles.get': ({ uuid }) => service.get(uuid),
+    },
+    quickSearch: (needle, limit) => service.quickSearch(needle, limit),
+    close: () => service.close(),
+  }
+}

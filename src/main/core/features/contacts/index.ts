@@ -1,0 +1,22 @@
+import type { Feature, FeatureDeps } from '../feature'
+import { ClientDirectory } from './clients'
+import { ContactsService } from './service'
+
+export type ContactCalls = 'accounts.search' | 'clients.list' | 'contacts.forClient' | 'contacts.add' | 'contacts.update'
+
+/** Clients, their contact details (seed 002) and the account search behind every picker. */
+export function createContactsFeature(deps: FeatureDeps): Feature<ContactCalls> {
+  const clients = new ClientDirectory(deps)
+  const contacts = new ContactsService(deps, clients)
+  return {
+    handlers: {
+      'accounts.search': (query) => contacts.searchAccounts(query),
+      'clients.list': (query) => clients.list(query),
+      'contacts.forClient': ({ clientUuid }) => contacts.forClient(clientUuid),
+      'contacts.add': (input) => contacts.add(input),
+      'contacts.update': (input) => contacts.update(input),
+    },
+    quickSearch: (needle, limit) => clients.quickSearch(needle, limit),
+    close: () => clients.close(),
+  }
+}

@@ -1,0 +1,148 @@
+import type { ReferralCounts, ReferralRow } from '@shared/models/referrals'
+import type { IpcError } from '@shared/result'
+import type { Client } from '../api'
+import { checkCode } from '../../views/referrals/referral-text'
+
+export type StatusFilter = 'all' | 'pending' | 'accepted' | 'denied' | 'expired'
+export type DirectionFilter = 'all' | 'sent' | 'received'
+
+/**
+ * The referral connections list: filters, the rows for them and loading / error state. Requests carry
+ * a generation number so a slow answer for an old filter never replaces the one for the current filter.
+ */
+export class ReferralsState {
+  status = $state<StatusFilter>('all')
+  direction = $state<DirectionFilter>('all')
+  rows = $state.raw<ReferralRow[]>([])
+  counts = $state.raw<ReferralCounts | null>(null)
+  syncedAt = $state<string | null>(null)
+  loading = $state(true)
+  error = $state<IpcError | null>(null)
+  /** At least one answer has arrived since the last error. */
+  loaded = $state(false)
+  /** The connection just made, highlighted until the user sends another. */
+  highlighted = $state<ReferralRow | null>(null)
+
+  filtered = $derived(this.status !== 'all' || this.direction !== 'all')
+
+  readonly #client: Client
+  #generation = 0
+
+  constructor(client: Client) {
+    this.#client = client
+  }
+
+  /** First load, and re-query whenever main says the connections changed. Returns the stop function. */
+  start(): () => void {
+    const unsubscribe = this.#client.onEvent('referrals.changed', () => void this.#fetch(false))
+    void this.load()
+    return () => {
+      unsubscribe()
+      this.#generation++
+    }
+  }
+
+  setStatus(status: StatusFilter): void {
+    this.status = status
+    void this.#fetch(false)
+  }
+
+  setDirection(direction: DirectionFilter): void {
+    this.direction = direction
+    void this.#fetch(false)
+  }
+
+  clearFilters(): void {
+    this.status = 'all'
+    this.direction = 'all'
+    void this.#fetch(false)
+  }
+
+  /** Also the "Try again" action. */
+  load(): Promise<void> {
+    return this.#fetch(true)
+  }
+
+  /** After a connection is made: highlight it and make sure the current filter can show it. */
+  showCreated(row: ReferralRow): Promise<void> {
+    this.highlighted = row
+    if (this.status !== 'all' && this.status !== row.status) this.status = 'all'
+    if (this.direction !== 'all' && this.direction !== row.direction) this.direction = 'all'
+    return this.#fetch(false)
+  }
+
+  async #fetch(showLoading: boolean): Promise<void> {
+    const generation = ++this.#generation
+    if (showLoading) this.loading = true
+    const result = await this.#client.api.referrals.list({ status: this.status, direction: this.direction })
+    if (generation !== this.#generation) return
+    this.loading = false
+    if (!result.ok) {
+      this.error = result.error
+      // Rows already shown stay: a failed refresh should not blank a list the adviser is reading.
+      if (this.rows.length === 0) this.loaded = false
+      return
+    }
+    this.error = null
+    this.loaded = true
+    this.rows = result.value.rows
+    this.counts = result.value.counts
+    this.syncedAt = result.value.syncedAt
+  }
+}
+
+/**
+ * The "Connect with an adviser" form: the code as typed, checked as it changes, and the outcome of
+ * sending it. What was typed survives every failure.
+ */
+export class ConnectForm {
+  code = $state('')
+  /** Set once the user has tried to send, so problems show only after that. */
+  attempted = $state(false)
+  submitting = $state(false)
+  /** Plannr's answer about the code (unknown, own firm, already connected). */
+  serverError = $state<string | null>(null)
+  /** A failure not about the code (offline, Plannr down): the form offers to try again. */
+  failure = $state<IpcError | null>(null)
+
+  check = $derived(checkCode(this.code))
+  /** The message shown at the field: Plannr's, or ours once the user has tried to send. */
+  fieldError = $derived(this.serverError ?? (this.attempted ? this.check.problem : null))
+
+  readonly #client: Client
+
+  constructor(client: Client) {
+    this.#client = client
+  }
+
+  /** Upper-cases as the user types; a new code clears the previous answer about the old one. */
+  setCode(text: string): void {
+    this.code = text.toUpperCase()
+    this.serverError = null
+  }
+
+  reset(): void {
+    this.code = ''
+    this.attempted = false
+    this.submitting = false
+    this.serverError = null
+    this.failure = null
+  }
+
+  /** Sends the code when it is well formed; returns the new pending connection, or null. */
+  async submit(): Promise<ReferralRow | null> {
+    if (this.submitting) return null
+    this.attempted = true
+    this.failure = null
+    if (!this.check.valid) return null
+    this.submitting = true
+    this.serverError = null
+    const result = await this.#client.api.referrals.connect({ adviserKey: this.check.code })
+    this.submitting = false
+    if (result.ok) return result.value
+    const atField = result.error.fields?.adviserKey?.[0]
+    if (atField) this.serverError = atField
+    else this.failure = result.error
+    return null
+  }
+}

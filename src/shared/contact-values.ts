@@ -1,0 +1,105 @@
+/**
+ * Checking and normalising what an adviser types as a phone number or an email address. Pure and free of
+ * zod, so main (which decides) and the renderer (which gives feedback while the user types) share it.
+ *
+ * Phone numbers use libphonenumber-js's `max` metadata on purpose: `min` only checks a number's length,
+ * so a UK mobile with a wrong digit range would pass here and then be refused by Plannr, whose server
+ * library (Google's libphonenumber) always validates against the full metadata. `max` makes our check
+ * agree with Plannr's and lets `isValid()` catch mistyped numbers before anything is sent. Its extra
+ * ~65 kB is loaded from disk in a desktop app, so the bundle cost does not matter here.
+ */
+import { parsePhoneNumberWithError, ParseError, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max'
+
+export const DEFAULT_PHONE_COUNTRY = 'GB'
+
+export type PhoneResult =
+  | { ok: true; e164: string; national: string; international: string; country: string }
+  | { ok: false; message: string }
+
+export type EmailResult = { ok: true; value: string } | { ok: false; message: string }
+
+/** What a written phone number may contain: digits and the usual separators, nothing else. */
+const PHONE_CHARACTERS = /^[+\d\s().\-/\u00a0]+$/
+/** Longer than any real number with generous spacing: a paste of something else. */
+const MAX_PHONE_LENGTH = 40
+
+/**
+ * Ofcom reserves 07700 900000–900999 for drama and tests. libphonenumber marks them invalid (they ring
+ * nobody), but the demo workspace and UK test data use them, so they are accepted like real numbers.
+ */
+const OFCOM_DRAMA_MOBILES = /^\+447700900\d{3}$/
+
+const regionNames = new Intl.DisplayNames('en-GB', { type: 'region' })
+
+/** "United Kingdom", "Australia" … for an ISO 3166 code; the code itself if the name is unknown. */
+export function countryName(country: string): string {
+  try {
+    return regionNames.of(country) ?? country
+  } catch {
+    return country
+  }
+}
+
+function notAPhoneNumber(country: string): string {
+  if (country === DEFAULT_PHONE_COUNTRY) {
+    return 'That doesn’t look like a UK phone number. Check the digits, or choose the country if it is from abroad.'
+  }
+  return `That doesn’t look like a phone number in ${countryName(country)}. Check the digits and the country.`
+}
+
+function parse(text: string, country: string): PhoneNumber | null {
+  try {
+    return parsePhoneNumberWithError(text, { defaultCountry: country as CountryCode, extract: false })
+  } catch (error) {
+    if (error instanceof ParseError) return null
+    throw error
+  }
+}
+
+/**
+ * A phone number as typed (UK national "07911 123456", "(020) 7946 0018", "+44 (0)7911 123456",
+ * "0044 …", or a number of `country` when another is chosen) → its E.164 form and display forms.
+ * `country` is the chosen ISO 3166 code; an international number (+…) carries its own.
+ */
+export function normalisePhone(input: string, country: string = DEFAULT_PHONE_COUNTRY): PhoneResult {
+  const chosen = country.trim().toUpperCase() || DEFAULT_PHONE_COUNTRY
+  const text = input.trim()
+  if (text === '') return { ok: false, message: 'Enter a phone number.' }
+  if (text.length > MAX_PHONE_LENGTH || !PHONE_CHARACTERS.test(text)) return { ok: false, message: notAPhoneNumber(chosen) }
+  const phone = parse(text, chosen)
+  if (!phone) return { ok: false, message: notAPhoneNumber(chosen) }
+  if (phone.ext) {
+    return { ok: false, message: 'Leave the extension out: Plannr stores the number only. You can mention the extension in the description.' }
+  }
+  if (!phone.isValid() && !OFCOM_DRAMA_MOBILES.test(phone.number)) return { ok: false, message: notAPhoneNumber(chosen) }
+  // Every +44 number (Guernsey, Jersey and the Isle of Man share the UK plan) reads as the UK's when the
+  // UK is the chosen country, as Plannr's GB default treats it.
+  const uk = phone.countryCallingCode === '44' && chosen === DEFAULT_PHONE_COUNTRY
+  return {
+    ok: true,
+    e164: phone.number,
+    national: phone.formatNational(),
+    international: phone.formatInternational(),
+    country: uk ? DEFAULT_PHONE_COUNTRY : (phone.country ?? chosen),
+  }
+}
+
+/**
+ * Deliberately simple: one @, something before it, a dotted domain after it with no empty labels and
+ * no spaces anywhere. The real test of an address is whether mail arrives, not a grammar.
+ */
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/
+/** RFC 5321's limit on a whole address. */
+const MAX_EMAIL_LENGTH = 254
+
+/** An email address as typed → trimmed, with its domain in lower case (the local part is left alone). */
+export function normaliseEmail(input: string): EmailResult {
+  const text = input.trim()
+  if (text === '') return { ok: false, message: 'Enter an email address.' }
+  if (text.length > MAX_EMAIL_LENGTH) return { ok: false, message: 'That is too long to be an email address.' }
+  if (!EMAIL_SHAPE.test(text)) {
+    return { ok: false, message: 'That doesn’t look like an email address. It should look like name@example.co.uk.' }
+  }
+  const at = text.lastIndexOf('@')
+  return { ok: true, value: `${text.slice(0, at)}@${text.slice(at + 1).toLowerCase()}` }
+}

@@ -1,0 +1,14 @@
+import { z } from 'zod'
+
+export const QuickSearchQuery = z.strictObject({
+  query: z.string().trim().min(1).max(200),
+  limit: z.number().int().min(1).max(50).default(12),
+})
+
+export const QuickSearchResult = z.object({
+  kind: z.enum(['circle', 'client', 'conversation']),
+  uuid: z.string(),
+  title: z.string(),
+  subtitle: z.string().nullable(),
+})
+export type QuickSearchResult = z.infer<typeof QuickSearchResult>

@@ -1,0 +1,324 @@
+import type { APIRequestContext, Locator, Page } from '@playwright/test'
+import { test, expect } from './fixtures/web-preview'
+import { seriousViolations } from './fixtures/axe'
+import { clearSandboxRequests, sandboxRequests, setSandboxFaults, type RecordedRequest } from './fixtures/sandbox'
+import { openDemoWorkspace } from './fixtures/screens'
+
+/** The adviser's token in the demo workspace (SANDBOX_TOKENS.adviser). */
+const ADVISER_TOKEN = 'plannr-demo-adviser'
+
+function list(page: Page): Locator {
+  return page.getByRole('list', { name: 'Conversations' })
+}
+
+function rows(page: Page): Locator {
+  return list(page).getByRole('listitem')
+}
+
+function pinButton(row: Locator): Locator {
+  return row.getByRole('button', { name: /^Pin “/ })
+}
+
+function countStatus(page: Page): Locator {
+  return page.getByRole('status').filter({ hasText: /conversations?\b/ })
+}
+
+function messages(page: Page): Locator {
+  return page.getByRole('list', { name: 'Messages' }).getByRole('listitem')
+}
+
+async function openConversations(page: Page): Promise<void> {
+  await openDemoWorkspace(page)
+  await expect(page.getByRole('heading', { level: 1, name: 'Conversations' })).toBeVisible()
+  await expect(countStatus(page)).toHaveText(/^\d+ conversations?$/)
+}
+
+async function journal(request: APIRequestContext, sandboxUrl: string, method: string, path: string | RegExp): Promise<RecordedRequest[]> {
+  return (await sandboxRequests(request, sandboxUrl)).filter(
+    (r) => r.method === method && (typeof path === 'string' ? r.path === path : path.test(r.path)),
+  )
+}
+
+/** The account the app acts as, read from what it sent. */
+async function actingAccount(request: APIRequestContext, sandboxUrl: string): Promise<string> {
+  const [first] = await journal(request, sandboxUrl, 'GET', '/api/v1/conversation')
+  const account = first?.headers['x-plannr-account-uuid']
+  if (!account) throw new Error('the app has not listed conversations yet')
+  return account
+}
+
+test.describe('with the demo-sized book', () => {
+  test.use({ sandboxSize: 'demo' })
+
+  test('the list: pinned first, pin and unpin, search by name, archived and circle filters', async ({ app: page, preview, request }) => {
+    await openConversations(page)
+    const total = await rows(page).count()
+    expect(total).toBeGreaterThan(10)
+
+    // Pinned first (their toggles pressed), then the rest newest activity first.
+    const pressed = await rows(page).evaluateAll((items) =>
+      items.map((item) => item.querySelector('button[aria-pressed]')?.getAttribute('aria-pressed') === 'true'),
+    )
+    const pinnedCount = pressed.filter(Boolean).length
+    expect(pinnedCount).toBeGreaterThan(0)
+    expect(pressed).toEqual([...Array<boolean>(pinnedCount).fill(true), ...Array<boolean>(total - pinnedCount).fill(false)])
+    const times = await rows(page).evaluateAll((items) => items.map((item) => Date.parse(item.querySelector('time')?.getAttribute('datetime') ?? '')))
+    const unpinnedTimes = times.slice(pinnedCount)
+    expect(unpinnedTimes).toEqual([...unpinnedTimes].sort((a, b) => b - a))
+    // A row shows its counts, a UK time and its tags.
+    await expect(rows(page).first()).toContainText(/\d+ messages? · \d+ (people|person)/)
+
+    // Pin the least recent one: it joins the pinned group at once, and Plannr got {pin: true}.
+    await clearSandboxRequests(request, preview.sandboxUrl)
+    const last = rows(page).last()
+    const name = (await last.getByRole('button', { name: /^Pin “/ }).getAttribute('aria-label'))!.slice(5, -1)
+    await pinButton(last).click()
+    const pinnedRow = rows(page).filter({ has: page.getByRole('button', { name: `Pin “${name}”` }) })
+    await expect(pinButton(pinnedRow)).toHaveAttribute('aria-pressed', 'true')
+    // It sorts among the pinned ones (by its latest message, so last of them), ahead of every unpinned row.
+    await expect(rows(page).nth(pinnedCount)).toContainText(name)
+    await expect(pinButton(rows(page).nth(pinnedCount + 1))).toHaveAttribute('aria-pressed', 'false')
+    const pins = await journal(request, preview.sandboxUrl, 'POST', /^\/api\/v1\/conversation\/[^/]+\/pin$/)
+    expect(pins.map((r) => r.body)).toEqual([{ pin: true }])
+
+    // And unpin it again.
+    await pinButton(pinnedRow).click()
+    await expect(pinButton(pinnedRow)).toHaveAttribute('aria-pressed', 'false')
+    expect((await journal(request, preview.sandboxUrl, 'POST', /\/pin$/)).map((r) => r.body)).toEqual([{ pin: true }, { pin: false }])
+
+    // Search by name happens in main over the cached list: nothing more is asked of Plannr.
+    await clearSandboxRequests(request, preview.sandboxUrl)
+    const word = name.split(/\s+/)[0]!
+    await page.getByRole('searchbox', { name: 'Search conversations' }).fill(word.toLowerCase())
+    await expect(countStatus(page)).toHaveText(new RegExp(`^\\d+ of ${total} conversations? match(es)? “${word.toLowerCase()}”$`))
+    for (const title of await rows(page).locator('.name').allTextContents()) expect(title.toLowerCase()).toContain(word.toLowerCase())
+    expect(await journal(request, preview.sandboxUrl, 'GET', '/api/v1/conversation')).toEqual([])
+    await page.getByRole('searchbox', { name: 'Search conversations' }).press('Escape')
+    await expect(countStatus(page)).toHaveText(`${total} conversations`)
+
+    // Archived: a server-side filter, so Plannr is asked with filter[archived]=only.
+    await page.getByLabel('Show').selectOption({ label: 'Archived' })
+    await expect(countStatus(page)).toHaveText(/^\d+ archived conversations?$/)
+    const archivedGets = await journal(request, preview.sandboxUrl, 'GET', '/api/v1/conversation')
+    expect(archivedGets.map((r) => r.query['filter[archived]'])).toEqual(['only'])
+    expect(await rows(page).count()).toBeGreaterThan(0)
+    expect(await rows(page).count()).toBeLessThan(total)
+    await page.getByLabel('Show').selectOption({ label: 'Active' })
+    await expect(countStatus(page)).toHaveText(`${total} conversations`)
+
+    // Plannr out of reach when a filter needs a fresh fetch: the error says so and "Try again" recovers.
+    await setSandboxFaults(request, preview.sandboxUrl, { offline: true })
+    await page.getByLabel('Show').selectOption({ label: 'All' })
+    const failure = page.getByRole('alert').filter({ hasText: 'Conversations could not be loaded' })
+    await expect(failure).toBeVisible({ timeout: 20_000 })
+    await setSandboxFaults(request, preview.sandboxUrl, { offline: false })
+    await page.getByRole('button', { name: 'Try again' }).click()
+    await expect(countStatus(page)).toHaveText(/^\d+ conversations$/)
+    expect(await rows(page).count()).toBeGreaterThan(total)
+    await page.getByLabel('Show').selectOption({ label: 'Active' })
+    await expect(countStatus(page)).toHaveText(`${total} conversations`)
+
+    // Circle: also server-side, filter[circle_uuids].
+    await clearSandboxRequests(request, preview.sandboxUrl)
+    const circle = page.getByLabel('Circle')
+    const circleUuid = await circle.locator('option').nth(1).getAttribute('value')
+    await circle.selectOption(circleUuid!)
+    await expect(page.getByText(/^\d+ conversations?$|No conversations here/).first()).toBeVisible()
+    await expect.poll(async () => (await journal(request, preview.sandboxUrl, 'GET', '/api/v1/conversation')).map((r) => r.query['filter[circle_uuids]'])).toEqual([circleUuid])
+
+    expect(await seriousViolations(page)).toEqual([])
+  })
+})
+
+test('a thread: read, load earlier by scrolling up, send with Enter, Shift+Enter for a new line, edit one’s own', async ({ app: page, preview, request }) => {
+  await openConversations(page)
+  const account = await actingAccount(request, preview.sandboxUrl)
+  const first = rows(page).first()
+  const uuid = await first.getByRole('button').first().getAttribute('data-uuid')
+  // Make the thread longer than one page of 30, straight through "Plannr".
+  for (let i = 1; i <= 35; i++) {
+    const response = await request.post(`${preview.sandboxUrl}/api/v1/conversation/${uuid}/messages`, {
+      headers: { Authorization: `Bearer ${ADVISER_TOKEN}`, 'X-PLANNR-ACCOUNT-UUID': account, Accept: 'application/json' },
+      data: { contents: `Numbered note ${i}` },
+    })
+    expect(response.ok()).toBe(true)
+  }
+  await clearSandboxRequests(request, preview.sandboxUrl)
+
+  await first.getByRole('button').first().click()
+  const title = (await first.locator('.name').textContent())!
+  await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible()
+  await expect(messages(page)).toHaveCount(30)
+  await expect(messages(page).last()).toContainText('Numbered note 35')
+  await expect(messages(page).last()).toContainText('You')
+  const [firstPage] = await journal(request, preview.sandboxUrl, 'GET', `/api/v1/conversation/${uuid}/messages`)
+  expect(firstPage!.query).toEqual({ page: '1', per_page: '30', sort: '-created_at' })
+
+  // Newest at the bottom: the thread opens scrolled to the end. Scrolling up fetches page 2 and keeps the place.
+  const scroller = page.locator('.scroller')
+  await expect.poll(() => scroller.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight)).toBeLessThan(5)
+  const anchor = messages(page).first()
+  const anchorText = (await anchor.locator('.contents').textContent())!
+  await scroller.evaluate((el) => {
+    el.scrollTop = 0
+    el.dispatchEvent(new Event('scroll'))
+  })
+  await expect.poll(async () => messages(page).count()).toBeGreaterThan(30)
+  await expect(page.getByRole('button', { name: 'Load earlier messages' })).toHaveCount(0)
+  const pages = await journal(request, preview.sandboxUrl, 'GET', `/api/v1/conversation/${uuid}/messages`)
+  expect(pages.map((r) => r.query.page)).toEqual(['1', '2'])
+  expect(pages[1]!.query).toMatchObject({ per_page: '30', sort: '-created_at' })
+  // The message that was at the top is still in view, not pushed off by the older ones.
+  const kept = messages(page).filter({ hasText: anchorText }).first()
+  await expect(kept).toBeInViewport()
+  expect(await scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(0)
+
+  // Shift+Enter adds a line; Enter sends.
+  const composer = page.getByRole('textbox', { name: `Message to ${title}` })
+  await composer.fill('Line one')
+  await composer.press('Shift+Enter')
+  await composer.pressSequentially('Line two')
+  await expect(composer).toHaveValue('Line one\nLine two')
+  await composer.press('Enter')
+  await expect(composer).toHaveValue('')
+  await expect(composer).toBeFocused()
+  await expect(messages(page).last()).toContainText('Line one\nLine two')
+  const sends = await journal(request, preview.sandboxUrl, 'POST', `/api/v1/conversation/${uuid}/messages`)
+  expect(sends.map((r) => r.body)).toEqual([{ contents: 'Line one\nLine two' }])
+
+  // Edit it: Escape cancels without sending, Enter saves with PUT {contents}.
+  const mine = messages(page).last()
+  await mine.getByRole('button', { name: /^Edit message/ }).click()
+  const editor = page.getByRole('textbox', { name: 'Edit your message' })
+  await expect(editor).toBeFocused()
+  await editor.fill('Not this')
+  await editor.press('Escape')
+  await expect(editor).toHaveCount(0)
+  await expect(mine).toContainText('Line one')
+  expect(await journal(request, preview.sandboxUrl, 'PUT', /\/messages\//)).toEqual([])
+  await mine.getByRole('button', { name: /^Edit message/ }).click()
+  await editor.fill('Line one, corrected')
+  await editor.press('Enter')
+  await expect(messages(page).last()).toContainText('Line one, corrected')
+  await expect(messages(page).last()).toContainText('(edited)')
+  const puts = await journal(request, preview.sandboxUrl, 'PUT', /^\/api\/v1\/conversation\/[^/]+\/messages\/[^/]+$/)
+  expect(puts.map((r) => r.body)).toEqual([{ contents: 'Line one, corrected' }])
+  // Only one's own messages offer Edit.
+  expect(await messages(page).filter({ hasNotText: 'You' }).getByRole('button', { name: /^Edit message/ }).count()).toBe(0)
+
+  // A failed send keeps the words and says why.
+  await setSandboxFaults(request, preview.sandboxUrl, { queue: [{ status: 503 }, { status: 503 }, { status: 503 }, { status: 503 }] })
+  await composer.fill('Please keep me')
+  await composer.press('Enter')
+  await expect(page.getByRole('alert').filter({ hasText: /Plannr/ })).toBeVisible()
+  await expect(composer).toHaveValue('Please keep me')
+  await setSandboxFaults(request, preview.sandboxUrl, { queue: [] })
+
+  // The list shows the latest message for this conversation.
+  await expect(first).toContainText('Line one, corrected')
+  expect(await seriousViolations(page)).toEqual([])
+})
+
+test('a new conversation with participants picked by typing, sent exactly as the seed page shows', async ({ app: page, preview, request }) => {
+  await openConversations(page)
+  await clearSandboxRequests(request, preview.sandboxUrl)
+  await page.getByRole('button', { name: 'New conversation' }).first().click()
+  const dialog = page.getByRole('dialog', { name: 'New conversation' })
+  await expect(dialog).toBeVisible()
+  await expect(dialog.getByLabel('Title')).toBeFocused()
+  await dialog.getByLabel('Title').fill('Retirement planning')
+
+  const picker = dialog.getByRole('combobox', { name: 'Participants' })
+  await picker.pressSequentially('Marc')
+  const marcus = page.getByRole('option', { name: /Marcus Bell/ })
+  await expect(marcus).toBeVisible()
+  await expect(marcus).toContainText(/@/)
+  await marcus.click()
+  await expect(dialog.getByRole('list', { name: 'Chosen: Participants' })).toContainText('Marcus Bell')
+  await picker.pressSequentially('Aisha')
+  await page.getByRole('option', { name: /Aisha Rahman/ }).click()
+  const chosen = dialog.getByRole('list', { name: 'Chosen: Participants' }).getByRole('listitem')
+  await expect(chosen).toHaveCount(2)
+  expect(await seriousViolations(page)).toEqual([])
+
+  const searches = await journal(request, preview.sandboxUrl, 'GET', '/api/v1/account')
+  expect(searches.map((r) => r.query['filter[name]'])).toEqual(expect.arrayContaining(['Marc', 'Aisha']))
+  const accountUuids: string[] = []
+  for (const name of ['Marcus Bell', 'Aisha Rahman']) {
+    const response = await request.get(`${preview.sandboxUrl}/api/v1/account?filter[name]=${encodeURIComponent(name.split(' ')[0]!)}`, {
+      headers: { Authorization: `Bearer ${ADVISER_TOKEN}`, 'X-PLANNR-ACCOUNT-UUID': searches[0]!.headers['x-plannr-account-uuid']!, Accept: 'application/json' },
+    })
+    const body = (await response.json()) as { data: Array<{ uuid: string; first_name: string; last_name: string }> }
+    accountUuids.push(body.data.find((a) => `${a.first_name} ${a.last_name}` === name)!.uuid)
+  }
+  await clearSandboxRequests(request, preview.sandboxUrl)
+
+  await dialog.getByRole('button', { name: 'Create conversation' }).click()
+  await expect(dialog).toHaveCount(0)
+  const posts = await journal(request, preview.sandboxUrl, 'POST', '/api/v1/conversation')
+  expect(posts.map((r) => r.body)).toEqual([{ name: 'Retirement planning', participants: accountUuids }])
+  expect(posts[0]!.status).toBe(200)
+  await expect(page.getByRole('heading', { level: 2, name: 'Retirement planning' })).toBeVisible()
+  // Listed at once, open (marked current), and first after the pinned ones: it is the newest.
+  const created = rows(page).filter({ hasText: 'Retirement planning' })
+  await expect(created.getByRole('button').first()).toHaveAttribute('aria-current', 'true')
+  const order = await rows(page).evaluateAll((items) =>
+    items.map((item) => ({ pinned: item.querySelector('button[aria-pressed="true"]') !== null, text: item.textContent ?? '' })),
+  )
+  expect(order.find((row) => !row.pinned)?.text).toContain('Retirement planning')
+  await expect(page.getByText('No messages yet. Write the first one below.')).toBeVisible()
+})
+
+test('new conversation validation: an empty title, an over-long title and a case Plannr rejects, each at its field', async ({ app: page, preview, request }) => {
+  await openConversations(page)
+  await clearSandboxRequests(request, preview.sandboxUrl)
+  await page.getByRole('button', { name: 'New conversation' }).first().click()
+  const dialog = page.getByRole('dialog', { name: 'New conversation' })
+  const title = dialog.getByLabel('Title')
+  const caseField = dialog.getByLabel('Case reference (optional)')
+  const create = dialog.getByRole('button', { name: 'Create conversation' })
+
+  await create.click()
+  await expect(title).toHaveAttribute('aria-invalid', 'true')
+  await expect(title).toHaveAccessibleDescription('Give the conversation a title')
+  await expect(title).toBeFocused()
+
+  await title.fill('x'.repeat(256))
+  await create.click()
+  await expect(title).toHaveAccessibleDescription('Keep the title under 255 characters')
+  expect(await journal(request, preview.sandboxUrl, 'POST', '/api/v1/conversation')).toEqual([])
+
+  // Plannr's 422 for the case comes back at the case field; what was typed stays.
+  await title.fill('Mortgage review')
+  await caseField.fill('not-a-real-case')
+  await create.click()
+  await expect(caseField).toHaveAttribute('aria-invalid', 'true')
+  await expect(caseField).toHaveAccessibleDescription('The selected case is invalid.')
+  await expect(caseField).toBeFocused()
+  await expect(title).not.toHaveAttribute('aria-invalid', 'true')
+  await expect(title).toHaveValue('Mortgage review')
+  await expect(caseField).toHaveValue('not-a-real-case')
+  const posts = await journal(request, preview.sandboxUrl, 'POST', '/api/v1/conversation')
+  expect(posts.map((r) => [r.status, r.body])).toEqual([[422, { name: 'Mortgage review', case: 'not-a-real-case' }]])
+  expect(await seriousViolations(page)).toEqual([])
+
+  // Escape closes the dialog and focus returns to the button that opened it.
+  await page.keyboard.press('Escape')
+  await expect(dialog).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'New conversation' }).first()).toBeFocused()
+})
+
+test('the quick switcher opens a conversation by name', async ({ app: page }) => {
+  await openConversations(page)
+  const target = rows(page).nth(3)
+  const name = (await target.locator('.name').textContent())!.trim()
+  // From another view, as an adviser would jump to it.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Circles', exact: true }).click()
+  await page.keyboard.press('Control+k')
+  await page.getByRole('combobox', { name: 'Find a circle, client or conversation' }).fill(name)
+  await page.getByRole('option', { name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).filter({ hasText: 'Conversation' }).first().click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Conversations' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible()
+  await expect(rows(page).filter({ hasText: name }).first().getByRole('button').first()).toHaveAttribute('aria-current', 'true')
+  await expect(messages(page).first()).toBeVisible()
+})

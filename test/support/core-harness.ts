@@ -1,0 +1,117 @@
+import type { PlannrBridge } from '@shared/bridge'
+import type { SessionStatus } from '@shared/models/session'
+import type { Result } from '@shared/result'
+import { createCore, type Core } from '../../src/main/core'
+import { memoryLog } from '../../src/main/core/log'
+import { SANDBOX_TOKENS, startSandbox, type Sandbox, type SandboxOptions } from '../../src/main/sandbox'
+
+/**
+ * The real core, in this process, against a real sandbox over HTTP: what every feature and renderer-state
+ * test drives. Calls go through `dispatch`, so the contract parses every input and output on the way.
+ */
+export interface TestCore {
+  core: Core
+  log: ReturnType<typeof memoryLog>
+  /** Every session.changed payload, in order. */
+  events: SessionStatus[]
+  /** Every circles.changed payload, in order. */
+  circleEvents: Array<{ syncedAt: string | null }>
+  /** Everything that crossed to the "renderer": call results and events, as JSON. */
+  transcript: string[]
+  call(name: string, input?: unknown): Promise<Result<unknown>>
+  /** A call that must succeed, its value returned. */
+  value<T = unknown>(name: string, input?: unknown): Promise<T>
+}
+
+export function startCore(sandbox: Sandbox, keychainService: string, apiUrl = sandbox.url): TestCore {
+  const log = memoryLog()
+  const core = createCore({
+    shell: 'web-preview',
+    version: '0.1.0-test',
+    platform: process.platform,
+    apiUrl,
+    keychainService,
+    demo: async () => ({ apiUrl: sandbox.url, token: SANDBOX_TOKENS.adviser }),
+    log,
+  })
+  const events: SessionStatus[] = []
+  const circleEvents: Array<{ syncedAt: string | null }> = []
+  const transcript: string[] = []
+  core.events.subscribe((name, payload) => {
+    transcript.push(JSON.stringify({ name, payload }))
+    if (name === 'session.changed') events.push(payload as SessionStatus)
+    if (name === 'circles.changed') circleEvents.push(payload as { syncedAt: string | null })
+  })
+  async function call(name: string, input?: unknown): Promise<Result<unknown>> {
+    const result = await core.dispatch(name, input ?? {})
+    transcript.push(JSON.stringify(result))
+    return result
+  }
+  async function value<T>(name: string, input?: unknown): Promise<T> {
+    const result = await call(name, input)
+    if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`)
+    return result.value as T
+  }
+  return { core, log, events, circleEvents, transcript, call, value }
+}
+
+/** Resolves with the first session.changed payload that satisfies the test, or fails after a while. */
+export async function waitForSession(
+  testCore: TestCore,
+  accept: (status: SessionStatus) => boolean,
+  timeoutMs = 10_000,
+): Promise<SessionStatus> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const found = testCore.events.find(accept)
+    if (found) return found
+    if (Date.now() > deadline) throw new Error(`no matching session.changed within ${timeoutMs} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
+/**
+ * A PlannrBridge over the in-process core, as the preload or the web preview would give the renderer:
+ * renderer state classes run against the real core with it.
+ */
+export function bridgeFor(core: Core): PlannrBridge {
+  return {
+    invoke: (name, input) => core.dispatch(name, input),
+    on(name, listener) {
+      return core.events.subscribe((event, payload) => {
+        if (event === name) listener(payload)
+      })
+    },
+  }
+}
+
+export interface SignedInHarness {
+  sandbox: Sandbox
+  test: TestCore
+  bridge: PlannrBridge
+  close(): Promise<void>
+}
+
+/**
+ * A sandbox and a core signed in with the adviser token (or another), ready for feature tests.
+ * The keychain service is unique; sign-out at close removes the entry again.
+ */
+export async function signedInHarness(
+  options: { token?: string; sandbox?: SandboxOptions; keychainService?: string } = {},
+): Promise<SignedInHarness> {
+  const sandbox = await startSandbox({ size: 'small', ...options.sandbox })
+  const service =
+    options.keychainService ?? `plannr-desktop-test-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`
+  const test = startCore(sandbox, service)
+  await test.value('session.signInWithToken', { token: options.token ?? SANDBOX_TOKENS.adviser })
+  return {
+    sandbox,
+    test,
+    bridge: bridgeFor(test.core),
+    async close() {
+      await test.call('session.signOut')
+      await test.core.close()
+      await sandbox.close()
+    },
+  }
+}
