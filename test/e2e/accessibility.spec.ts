@@ -1,14 +1,8 @@
 import type { Page } from '@playwright/test'
 import { seriousViolations } from './fixtures/axe'
 import { test, expect } from './fixtures/web-preview'
-import { openDemoWorkspace, welcomeHeading } from './fixtures/screens'
+import { VIEWS, openDemoWorkspace, welcomeHeading } from './fixtures/screens'
 
-const VIEWS = [
-  ['1', 'Conversations'],
-  ['2', 'Circles'],
-  ['3', 'Contacts'],
-  ['4', 'Referral connections'],
-] as const
 
 /** Waits until the view has its content: its heading, nothing busy, no loading placeholder. */
 async function settled(page: Page, heading: string): Promise<void> {

@@ -67,6 +67,8 @@ test.describe('with the demo-sized book', () => {
     expect(unpinnedTimes).toEqual([...unpinnedTimes].sort((a, b) => b - a))
     // A row shows its counts, a UK time and its tags.
     await expect(rows(page).first()).toContainText(/\d+ messages? · \d+ (people|person)/)
+    // A linked case shows with its value in pounds, the UK way (Plannr sends pennies).
+    await expect(rows(page).filter({ hasText: /Case: .+ · £\d{1,3}(,\d{3})*(\.\d\d)?/ }).first()).toBeVisible()
 
     // Pin the least recent one: it joins the pinned group at once, and Plannr got {pin: true}.
     await clearSandboxRequests(request, preview.sandboxUrl)

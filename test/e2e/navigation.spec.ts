@@ -1,14 +1,8 @@
 import type { APIRequestContext, Page } from '@playwright/test'
 import { SANDBOX_TOKENS } from './fixtures/tokens'
-import { mainNav, openDemoWorkspace } from './fixtures/screens'
+import { VIEWS, mainNav, openDemoWorkspace } from './fixtures/screens'
 import { test, expect } from './fixtures/web-preview'
 
-const VIEWS = [
-  ['1', 'Conversations'],
-  ['2', 'Circles'],
-  ['3', 'Contacts'],
-  ['4', 'Referral connections'],
-] as const
 
 const viewHeading = (page: Page, name: string) => page.getByRole('main').getByRole('heading', { level: 1, name, exact: true })
 const navButton = (page: Page, name: string) => mainNav(page).getByRole('button', { name, exact: true })

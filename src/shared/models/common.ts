@@ -23,3 +23,7 @@ export type PersonRef = z.infer<typeof PersonRef>
 
 export const TagView = z.object({ uuid: z.string(), name: z.string(), colour: z.string().nullable() })
 export type TagView = z.infer<typeof TagView>
+
+/** An amount of money in its currency's minor unit (pennies for GBP), as Plannr stores it; the UI formats it. */
+export const MoneyView = z.object({ minor: z.number().int(), currency: z.string().length(3) })
+export type MoneyView = z.infer<typeof MoneyView>

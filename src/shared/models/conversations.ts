@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ARCHIVED_FILTERS } from '../plannr/conversation'
-import { Id, Paging, PersonRef, SearchText, TagView } from './common'
+import { Id, MoneyView, Paging, PersonRef, SearchText, TagView } from './common'
 
 export const ConversationsQuery = z.strictObject({
   search: SearchText,
@@ -22,7 +22,8 @@ export const ConversationRow = z.object({
   messagesCount: z.number().int().nullable(),
   participantsCount: z.number().int().nullable(),
   tags: z.array(TagView),
-  case: z.object({ uuid: z.string(), name: z.string().nullable() }).nullable(),
+  /** The linked case, with its value when Plannr gives one. */
+  case: z.object({ uuid: z.string(), name: z.string().nullable(), value: MoneyView.nullable() }).nullable(),
   updatedAt: z.string().nullable(),
 })
 export type ConversationRow = z.infer<typeof ConversationRow>

@@ -68,3 +68,24 @@ describe('rows and messages as the window sees them', () => {
     expect(toMessageView(message, undefined).mine).toBe(false)
   })
 })
+
+describe('a linked case’s value', () => {
+  const withValue = (value: unknown) =>
+    toConversationRow(Conversation.parse({ uuid: 'x', name: 'Review', case: { uuid: 'c', name: 'Pension transfer', value } })).case
+
+  it('keeps Plannr’s amount in pennies, from a string or a number, with its currency', () => {
+    expect(withValue({ amount: '4000', currency: 'GBP', formatted: '£40.00' })).toEqual({
+      uuid: 'c',
+      name: 'Pension transfer',
+      value: { minor: 4000, currency: 'GBP' },
+    })
+    expect(withValue({ amount: 125050 })?.value).toEqual({ minor: 125050, currency: 'GBP' })
+  })
+
+  it('reads a missing or unreadable amount as no value rather than a wrong one', () => {
+    expect(withValue(undefined)?.value).toBeNull()
+    expect(withValue({ amount: '40.5', currency: 'GBP' })?.value).toBeNull()
+    expect(withValue({ amount: 'lots', currency: 'GBP' })?.value).toBeNull()
+    expect(withValue({ amount: '100', currency: 'pounds' })?.value).toBeNull()
+  })
+})

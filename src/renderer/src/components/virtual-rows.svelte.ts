@@ -1,5 +1,6 @@
 /* eslint-disable svelte/prefer-svelte-reactivity -- the chunk sets are request bookkeeping, never rendered: plain Sets on purpose */
 import type { IpcError, Result } from '@shared/result'
+import { Latest } from '../lib/state/latest'
 
 /** What a window request returns: some rows of a list filtered and sorted in main, and how long it is. */
 export interface RowPage<T> {
@@ -19,9 +20,8 @@ const MAX_LIMIT = 500
 
 /**
  * The rows of a long list as VirtualList shows it: a sparse array filled window by window as the user
- * scrolls, so main sends only what is in view. `reset()` starts a new query; every request carries the
- * generation it was made for, and an answer from an older generation is dropped, so a slow answer to an
- * old search can never overwrite a newer one.
+ * scrolls, so main sends only what is in view. `reset()` starts a new query; answers to an older one are
+ * dropped (see Latest), so a slow answer to an old search can never overwrite a newer one.
  */
 export class VirtualRows<T, P extends RowPage<T> = RowPage<T>> {
   /** Row i of the list, or undefined while its window is on its way. */
@@ -40,7 +40,7 @@ export class VirtualRows<T, P extends RowPage<T> = RowPage<T>> {
 
   readonly chunk: number
   readonly #fetch: VirtualRowsOptions<T, P>['fetch']
-  #generation = 0
+  readonly #latest = new Latest()
   #loaded = new Set<number>()
   #inFlight = new Set<number>()
   #visible: [number, number] = [0, 0]
@@ -60,7 +60,7 @@ export class VirtualRows<T, P extends RowPage<T> = RowPage<T>> {
    * `fromTop`), keeping the old rows visible until it arrives unless `showLoading`.
    */
   async reset(showLoading: boolean, fromTop = false): Promise<void> {
-    const generation = ++this.#generation
+    const current = this.#latest.begin()
     this.#inFlight = new Set()
     if (showLoading) this.loading = true
     // A new search starts at its first row; fresh data for the same query keeps the user's place.
@@ -71,7 +71,7 @@ export class VirtualRows<T, P extends RowPage<T> = RowPage<T>> {
     const offset = first * this.chunk
     const limit = Math.min(last - first + 1, Math.floor(MAX_LIMIT / this.chunk)) * this.chunk
     const result = await this.#fetch(offset, limit)
-    if (generation !== this.#generation) return
+    if (!current()) return
     this.loading = false
     if (!result.ok) {
       this.error = result.error
@@ -118,17 +118,17 @@ export class VirtualRows<T, P extends RowPage<T> = RowPage<T>> {
 
   /** Forget every answer still on its way (e.g. when the view goes away). */
   stop(): void {
-    this.#generation++
+    this.#latest.cancel()
     this.#inFlight = new Set()
   }
 
   async #fetchChunks(first: number, last: number): Promise<void> {
-    const generation = this.#generation
+    const current = this.#latest.follow()
     for (let chunk = first; chunk <= last; chunk++) this.#inFlight.add(chunk)
     const offset = first * this.chunk
     const limit = (last - first + 1) * this.chunk
     const result = await this.#fetch(offset, limit)
-    if (generation !== this.#generation) return
+    if (!current()) return
     for (let chunk = first; chunk <= last; chunk++) this.#inFlight.delete(chunk)
     if (!result.ok) {
       this.windowError = result.error

@@ -16,6 +16,23 @@ export function formatNumber(n: number): string {
 }
 
 /** "1 circle", "412 circles". */
+/**
+ * An amount in its currency's minor unit (pennies), the UK way: "£1,250.50". Whole pounds drop the
+ * pence ("£40,000"), as advisers write case values.
+ */
+export function formatMoney(minor: number, currency: string): string {
+  const digits = new Intl.NumberFormat('en-GB', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+  const major = minor / 10 ** digits
+  const fraction = Number.isInteger(major) ? 0 : digits
+  return new Intl.NumberFormat('en-GB', { style: 'currency', currency, minimumFractionDigits: fraction, maximumFractionDigits: fraction }).format(major)
+}
+
+/** "Case: Pension transfer · £40,000", or without the value when Plannr gives none. */
+export function caseText(linked: { name: string | null; value: { minor: number; currency: string } | null }): string {
+  const name = `Case: ${linked.name ?? 'Linked case'}`
+  return linked.value ? `${name} · ${formatMoney(linked.value.minor, linked.value.currency)}` : name
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatNumber(n)} ${n === 1 ? one : many}`
 }

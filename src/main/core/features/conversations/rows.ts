@@ -1,5 +1,6 @@
 import type { ConversationDetail, ConversationRow, MessageView } from '@shared/models/conversations'
-import { accountName, type Account, type Conversation, type Message } from '@shared/plannr'
+import type { MoneyView } from '@shared/models/common'
+import { accountName, type Account, type Case, type Conversation, type Message } from '@shared/plannr'
 
 /** How long a list's latest-message preview may be; the row shows one or two lines of it. */
 export const PREVIEW_LENGTH = 160
@@ -36,9 +37,25 @@ export function toConversationRow(conversation: Conversation): ConversationRow {
     messagesCount: conversation.messages_count ?? null,
     participantsCount: conversation.participants_count ?? conversation.participants?.length ?? null,
     tags: (conversation.tags ?? []).map((tag) => ({ uuid: tag.uuid, name: tag.name, colour: tag.colour ?? null })),
-    case: conversation.case ? { uuid: conversation.case.uuid, name: conversation.case.name ?? null } : null,
+    case: conversation.case ? caseOf(conversation.case) : null,
     updatedAt: conversation.updated_at ?? null,
   }
+}
+
+function caseOf(record: Case): NonNullable<ConversationRow['case']> {
+  return { uuid: record.uuid, name: record.name ?? null, value: moneyOf(record.value) }
+}
+
+/**
+ * Plannr's money object: `amount` in the minor unit, as a string or a number. Anything that is not a
+ * whole number of pennies in a three-letter currency reads as no value rather than a wrong one.
+ */
+export function moneyOf(money: Case['value']): MoneyView | null {
+  if (!money || money.amount === null || money.amount === undefined) return null
+  const minor = typeof money.amount === 'number' ? money.amount : Number(money.amount.trim())
+  const currency = (money.currency ?? 'GBP').toUpperCase()
+  if (!Number.isSafeInteger(minor) || !/^[A-Z]{3}$/.test(currency)) return null
+  return { minor, currency }
 }
 
 function personOf(account: Account) {

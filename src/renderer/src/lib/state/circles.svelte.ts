@@ -2,10 +2,12 @@ import type { CircleFilterOptions, CircleRow, CirclesPage } from '@shared/models
 import type { IpcError } from '@shared/result'
 import { VirtualRows } from '../../components/virtual-rows.svelte'
 import type { Client } from '../api'
+import { SearchableList } from './live-list.svelte'
+
+export { SEARCH_DEBOUNCE_MS } from './live-list.svelte'
 
 /** Rows per window request: a screenful or two, so a scroll asks main for a little at a time. */
 export const CIRCLES_WINDOW = 50
-export const SEARCH_DEBOUNCE_MS = 150
 
 export type CircleSort = 'name' | 'created_at' | 'updated_at'
 export type SortDirection = 'asc' | 'desc'
@@ -15,11 +17,7 @@ export type SortDirection = 'asc' | 'desc'
  * window at a time as the list scrolls (see VirtualRows). A change of search, filter or sort starts a
  * new generation; answers to an older one are dropped, so a slow answer to "pa" never overwrites "pat".
  */
-export class CirclesState {
-  /** What is in the search box (updates at once). */
-  search = $state('')
-  /** The search the rows belong to (updates when they arrive). */
-  shownSearch = $state('')
+export class CirclesState extends SearchableList {
   accountUuid = $state<string | null>(null)
   groupUuid = $state<string | null>(null)
   sort = $state<CircleSort>('name')
@@ -45,35 +43,19 @@ export class CirclesState {
   filtered = $derived(this.accountUuid !== null || this.groupUuid !== null)
 
   readonly #client: Client
-  #debounce: ReturnType<typeof setTimeout> | undefined
   /** The query the current generation of rows was asked for (the search box may be ahead of it). */
   #asked = { search: '', accountUuid: null as string | null, groupUuid: null as string | null, sort: 'name' as CircleSort, direction: 'asc' as SortDirection }
 
   constructor(client: Client) {
+    super()
     this.#client = client
   }
 
   /** First load, and re-query whenever main says the cached circles changed. Returns the stop function. */
   start(): () => void {
-    const unsubscribe = this.#client.onEvent('circles.changed', () => void this.refresh())
-    void this.load()
+    const stop = this.follow(this.#client, 'circles.changed', () => this.rows.stop())
     void this.loadOptions()
-    return () => {
-      unsubscribe()
-      clearTimeout(this.#debounce)
-      this.rows.stop()
-    }
-  }
-
-  setSearch(text: string): void {
-    this.search = text
-    clearTimeout(this.#debounce)
-    this.#debounce = setTimeout(() => void this.load(), SEARCH_DEBOUNCE_MS)
-  }
-
-  clearSearch(): void {
-    this.search = ''
-    void this.load()
+    return stop
   }
 
   setMember(accountUuid: string | null): void {
@@ -101,7 +83,7 @@ export class CirclesState {
 
   /** Loads the first window for the current query, from the top. Also the "Try again" action. */
   async load(): Promise<void> {
-    clearTimeout(this.#debounce)
+    this.cancelPendingSearch()
     const search = this.search
     this.#asked = { search, accountUuid: this.accountUuid, groupUuid: this.groupUuid, sort: this.sort, direction: this.direction }
     this.queryKey++

@@ -1,8 +1,8 @@
 import type { ClientRow, ClientsPage } from '@shared/models/accounts'
 import type { Client } from '../api'
 import { VirtualRows } from '../../components/virtual-rows.svelte'
+import { SearchableList } from './live-list.svelte'
 
-const SEARCH_DEBOUNCE_MS = 150
 /** Rows per request: a screenful or two, so scrolling through thousands asks main for little at a time. */
 const CHUNK = 100
 
@@ -10,11 +10,7 @@ const CHUNK = 100
  * The clients list: a debounced search over name, email and phone, the rows main sends for the part of
  * the list in view, and which client is open. Main holds the whole list; the window holds a few rows.
  */
-export class ClientsState {
-  /** What is in the search box (updates at once). */
-  search = $state('')
-  /** The search the rows belong to (updates when the first window arrives). */
-  shownSearch = $state('')
+export class ClientsState extends SearchableList {
   /** The client whose card is open. */
   selected = $state<ClientRow | null>(null)
 
@@ -29,37 +25,20 @@ export class ClientsState {
   syncedAt = $derived(this.rows.last?.syncedAt ?? null)
 
   #query = ''
-  #debounce: ReturnType<typeof setTimeout> | undefined
 
   constructor(client: Client) {
+    super()
     this.#client = client
   }
 
   /** First load, and re-query what is on screen whenever main says the clients changed. */
   start(): () => void {
-    const unsubscribe = this.#client.onEvent('clients.changed', () => void this.refresh())
-    void this.load()
-    return () => {
-      unsubscribe()
-      clearTimeout(this.#debounce)
-      this.rows.stop()
-    }
-  }
-
-  setSearch(text: string): void {
-    this.search = text
-    clearTimeout(this.#debounce)
-    this.#debounce = setTimeout(() => void this.load(), SEARCH_DEBOUNCE_MS)
-  }
-
-  clearSearch(): void {
-    this.search = ''
-    void this.load()
+    return this.follow(this.#client, 'clients.changed', () => this.rows.stop())
   }
 
   /** Loads the list from the top for the current search. Also the "Try again" action. */
   async load(): Promise<void> {
-    clearTimeout(this.#debounce)
+    this.cancelPendingSearch()
     this.#query = this.search
     await this.rows.reset(true, true)
     if (this.rows.loaded) this.shownSearch = this.#query

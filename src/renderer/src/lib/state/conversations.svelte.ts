@@ -3,6 +3,8 @@ import type { ConversationRow } from '@shared/models/conversations'
 import type { IpcError, Result } from '@shared/result'
 import { SvelteSet } from 'svelte/reactivity'
 import type { Client } from '../api'
+import { Latest } from './latest'
+import { SearchableList } from './live-list.svelte'
 
 export type ArchivedFilter = 'false' | 'only' | 'with'
 export type NewConversationInput = CallInput<'conversations.create'>
@@ -10,15 +12,12 @@ export type NewConversationInput = CallInput<'conversations.create'>
 /** Rows fetched per request; more come with "Show more". */
 export const CONVERSATIONS_PAGE_SIZE = 200
 const MAX_LIMIT = 500
-const SEARCH_DEBOUNCE_MS = 150
 
 /**
  * The conversations list: search (debounced), circle and archived filters, the rows, which one is open,
- * and pin toggles. Every request carries a generation number; an answer to an older question is dropped.
+ * and pin toggles. Only the answer to the newest question is used (see Latest).
  */
-export class ConversationsState {
-  search = $state('')
-  shownSearch = $state('')
+export class ConversationsState extends SearchableList {
   archived = $state<ArchivedFilter>('false')
   circleUuid = $state<string | null>(null)
   rows = $state.raw<ConversationRow[]>([])
@@ -42,32 +41,15 @@ export class ConversationsState {
   selected = $derived(this.rows.find((row) => row.uuid === this.selectedUuid) ?? null)
 
   readonly #client: Client
-  #generation = 0
-  #debounce: ReturnType<typeof setTimeout> | undefined
+  readonly #latest = new Latest()
 
   constructor(client: Client) {
+    super()
     this.#client = client
   }
 
   start(): () => void {
-    const unsubscribe = this.#client.onEvent('conversations.changed', () => void this.refresh())
-    void this.load()
-    return () => {
-      unsubscribe()
-      clearTimeout(this.#debounce)
-      this.#generation++
-    }
-  }
-
-  setSearch(text: string): void {
-    this.search = text
-    clearTimeout(this.#debounce)
-    this.#debounce = setTimeout(() => void this.load(), SEARCH_DEBOUNCE_MS)
-  }
-
-  clearSearch(): void {
-    this.search = ''
-    void this.load()
+    return this.follow(this.#client, 'conversations.changed', () => this.#latest.cancel())
   }
 
   setArchived(value: ArchivedFilter): void {
@@ -86,7 +68,7 @@ export class ConversationsState {
 
   /** First page for the current search and filters; also "Try again". */
   load(): Promise<void> {
-    clearTimeout(this.#debounce)
+    this.cancelPendingSearch()
     return this.#fetchFirst(CONVERSATIONS_PAGE_SIZE, true)
   }
 
@@ -98,11 +80,11 @@ export class ConversationsState {
 
   async loadMore(): Promise<void> {
     if (this.loadingMore || !this.hasMore) return
-    const generation = this.#generation
+    const current = this.#latest.follow()
     this.loadingMore = true
     this.moreError = null
     const result = await this.#client.api.conversations.list({ ...this.#query(this.shownSearch), offset: this.rows.length, limit: CONVERSATIONS_PAGE_SIZE })
-    if (generation !== this.#generation) return
+    if (!current()) return
     this.loadingMore = false
     if (!result.ok) {
       this.moreError = result.error
@@ -143,12 +125,12 @@ export class ConversationsState {
   }
 
   async #fetchFirst(limit: number, showLoading: boolean): Promise<void> {
-    const generation = ++this.#generation
+    const current = this.#latest.begin()
     const search = this.search
     if (showLoading) this.loading = true
     this.loadingMore = false
     const result = await this.#client.api.conversations.list({ ...this.#query(search), offset: 0, limit })
-    if (generation !== this.#generation) return
+    if (!current()) return
     this.loading = false
     this.moreError = null
     if (!result.ok) {

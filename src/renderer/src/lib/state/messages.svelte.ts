@@ -1,6 +1,7 @@
 import type { ConversationDetail, MessageView } from '@shared/models/conversations'
 import type { IpcError, Result } from '@shared/result'
 import type { Client } from '../api'
+import { Latest } from './latest'
 
 /**
  * Messages in time order, one copy each (the incoming copy wins: it may be an edit). Plannr's times are
@@ -42,7 +43,7 @@ export class ThreadState {
   editError = $state<IpcError | null>(null)
 
   readonly #client: Client
-  #generation = 0
+  readonly #latest = new Latest()
 
   constructor(client: Client) {
     this.#client = client
@@ -55,12 +56,12 @@ export class ThreadState {
     })
     return () => {
       unsubscribe()
-      this.#generation++
+      this.#latest.cancel()
     }
   }
 
   async open(uuid: string | null): Promise<void> {
-    const generation = ++this.#generation
+    const current = this.#latest.begin()
     this.conversationUuid = uuid
     this.conversation = null
     this.messages = []
@@ -81,7 +82,7 @@ export class ThreadState {
       this.#client.api.conversations.get({ uuid }),
       this.#client.api.messages.list({ conversationUuid: uuid, page: 1 }),
     ])
-    if (generation !== this.#generation) return
+    if (!current()) return
     this.loading = false
     if (detail.ok) this.conversation = detail.value
     if (!first.ok) {
@@ -100,11 +101,11 @@ export class ThreadState {
   async loadEarlier(): Promise<void> {
     const uuid = this.conversationUuid
     if (uuid === null || this.loading || this.loadingEarlier || !this.hasEarlier) return
-    const generation = this.#generation
+    const current = this.#latest.follow()
     this.loadingEarlier = true
     this.earlierError = null
     const result = await this.#client.api.messages.list({ conversationUuid: uuid, page: this.page + 1 })
-    if (generation !== this.#generation) return
+    if (!current()) return
     this.loadingEarlier = false
     if (!result.ok) {
       this.earlierError = result.error
@@ -119,11 +120,11 @@ export class ThreadState {
   async send(contents: string): Promise<Result<MessageView>> {
     const uuid = this.conversationUuid
     if (uuid === null) return { ok: false, error: { code: 'invalid_input', message: 'Open a conversation first.' } }
-    const generation = this.#generation
+    const current = this.#latest.follow()
     this.sending = true
     this.sendError = null
     const result = await this.#client.api.messages.send({ conversationUuid: uuid, contents })
-    if (generation !== this.#generation) return result
+    if (!current()) return result
     this.sending = false
     if (result.ok) this.messages = mergeMessages(this.messages, [result.value])
     else this.sendError = result.error
@@ -144,11 +145,11 @@ export class ThreadState {
     const conversationUuid = this.conversationUuid
     const messageUuid = this.editingUuid
     if (conversationUuid === null || messageUuid === null || this.saving) return null
-    const generation = this.#generation
+    const current = this.#latest.follow()
     this.saving = true
     this.editError = null
     const result = await this.#client.api.messages.edit({ conversationUuid, messageUuid, contents })
-    if (generation !== this.#generation) return result
+    if (!current()) return result
     this.saving = false
     if (!result.ok) {
       this.editError = result.error
@@ -162,9 +163,9 @@ export class ThreadState {
   async #refreshNewest(): Promise<void> {
     const uuid = this.conversationUuid
     if (uuid === null) return
-    const generation = this.#generation
+    const current = this.#latest.follow()
     const result = await this.#client.api.messages.list({ conversationUuid: uuid, page: 1 })
-    if (generation !== this.#generation || !result.ok) return
+    if (!current() || !result.ok) return
     this.messages = mergeMessages(this.messages, result.value.messages)
   }
 }

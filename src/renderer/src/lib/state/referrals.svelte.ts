@@ -2,13 +2,15 @@ import type { ReferralCounts, ReferralRow } from '@shared/models/referrals'
 import type { IpcError } from '@shared/result'
 import type { Client } from '../api'
 import { checkCode } from '../../views/referrals/referral-text'
+import { Latest } from './latest'
+import { followList } from './live-list.svelte'
 
 export type StatusFilter = 'all' | 'pending' | 'accepted' | 'denied' | 'expired'
 export type DirectionFilter = 'all' | 'sent' | 'received'
 
 /**
- * The referral connections list: filters, the rows for them and loading / error state. Requests carry
- * a generation number so a slow answer for an old filter never replaces the one for the current filter.
+ * The referral connections list: filters, the rows for them and loading / error state. Only the answer
+ * for the newest filter is used, so a slow answer for an old filter never replaces the current one.
  */
 export class ReferralsState {
   status = $state<StatusFilter>('all')
@@ -26,7 +28,7 @@ export class ReferralsState {
   filtered = $derived(this.status !== 'all' || this.direction !== 'all')
 
   readonly #client: Client
-  #generation = 0
+  readonly #latest = new Latest()
 
   constructor(client: Client) {
     this.#client = client
@@ -34,12 +36,8 @@ export class ReferralsState {
 
   /** First load, and re-query whenever main says the connections changed. Returns the stop function. */
   start(): () => void {
-    const unsubscribe = this.#client.onEvent('referrals.changed', () => void this.#fetch(false))
-    void this.load()
-    return () => {
-      unsubscribe()
-      this.#generation++
-    }
+    const list = { load: () => this.load(), refresh: () => this.#fetch(false) }
+    return followList(this.#client, 'referrals.changed', list, () => this.#latest.cancel())
   }
 
   setStatus(status: StatusFilter): void {
@@ -72,10 +70,10 @@ export class ReferralsState {
   }
 
   async #fetch(showLoading: boolean): Promise<void> {
-    const generation = ++this.#generation
+    const current = this.#latest.begin()
     if (showLoading) this.loading = true
     const result = await this.#client.api.referrals.list({ status: this.status, direction: this.direction })
-    if (generation !== this.#generation) return
+    if (!current()) return
     this.loading = false
     if (!result.ok) {
       this.error = result.error
