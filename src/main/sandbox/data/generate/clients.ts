@@ -17,6 +17,8 @@ export interface Household {
   paraplanner: AccountRecord | null
   administrator: AccountRecord | null
   createdAt: number
+  /** First names already used in the household: no family names two of its people alike. */
+  firstNames: Set<string>
 }
 
 export function newHousehold(ctx: GenerationContext, staff: Staff): Household {
@@ -26,6 +28,7 @@ export function newHousehold(ctx: GenerationContext, staff: Staff): Household {
     paraplanner: staff.paraplanners.length ? ctx.rng.pick(staff.paraplanners) : null,
     administrator: staff.administrators.length ? ctx.rng.pick(staff.administrators) : null,
     createdAt: ctx.daysAgo(60, 2400),
+    firstNames: new Set(),
   }
 }
 
@@ -63,7 +66,11 @@ export function addTrust(ctx: GenerationContext, firm: FirmRecord, household: Ho
 export function addPerson(
   ctx: GenerationContext, firm: FirmRecord, household: Household, surname: string, female: boolean, child = false,
 ): AccountRecord {
-  const firstName = female ? ctx.rng.pick(FEMALE_FIRST_NAMES) : ctx.rng.pick(MALE_FIRST_NAMES)
+  const names = female ? FEMALE_FIRST_NAMES : MALE_FIRST_NAMES
+  let firstName = ctx.rng.pick(names)
+  // Bounded: a clash is rare and the lists are long, so a few draws always find a free name in practice.
+  for (let tries = 0; household.firstNames.has(firstName) && tries < 8; tries++) firstName = ctx.rng.pick(names)
+  household.firstNames.add(firstName)
   const account = addClient(ctx, firm, household, { role: 'individual', firstName, lastName: surname })
   if (child) {
     ctx.children.add(account.uuid)
