@@ -167,6 +167,8 @@ test('a circle’s detail opens from the keyboard: members, groups, joint accoun
 
   // Find the circle, open it with Enter; Escape closes it and puts focus back on its row.
   await searchBox(page).fill(circle.name)
+  // Wait for the search to land, as a person would see it: the rows before it are replaced.
+  await expect(circlesCount(page)).toContainText(`“${circle.name}”`)
   const row = page.getByRole('button', { name: circle.name, exact: true })
   await row.focus()
   await page.keyboard.press('Enter')

@@ -1,6 +1,7 @@
+import { inspect } from 'node:util'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { startSandbox } from '../../../src/main/sandbox'
+import { SANDBOX_TOKENS, startSandbox } from '../../../src/main/sandbox'
 import {
   PlannrError,
   createConversation,
@@ -190,6 +191,22 @@ describe('wait and retry', () => {
     await new Promise((resolve) => setTimeout(resolve, 400))
     expect(only(sandbox, 'GET', '/api/v1/circles')).toHaveLength(3)
     expect(only(sandbox, 'POST', '/api/v1/conversation')).toHaveLength(1)
+  })
+
+  it('keeps no trace of the token in a network error, so logging one cannot leak it', async () => {
+    const impatient = clientFor(sandbox, { timeoutMs: 100 }).withAccount(client.accountUuid ?? '')
+    sandbox.faults.latencyMs = 300
+    const timedOut = await failure(listCircles(impatient))
+    sandbox.faults.latencyMs = 0
+    sandbox.faults.offline = true
+    const unreachable = await failure(listCircles(client))
+    for (const error of [timedOut, unreachable]) {
+      expect(error.code).toBe('network')
+      const logged = inspect(error, { depth: 10, showHidden: true })
+      expect(logged).not.toContain(SANDBOX_TOKENS.adviser)
+      expect(String(error.cause)).not.toBe('')
+    }
+    await new Promise((resolve) => setTimeout(resolve, 400))
   })
 
   it('tracks X-Ratelimit-Remaining so callers can pace themselves', async () => {

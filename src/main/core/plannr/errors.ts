@@ -36,8 +36,19 @@ export class PlannrError extends AppError {
     this.status = detail.status
     this.serverMessage = detail.serverMessage
     this.issues = detail.issues
-    if (detail.cause !== undefined) this.cause = detail.cause
+    if (detail.cause !== undefined) this.cause = describeCause(detail.cause)
   }
+}
+
+/**
+ * What went wrong underneath, as text only. ky's errors carry the Request, whose headers hold the
+ * bearer token: keeping the object would print the token wherever the error is logged.
+ */
+export function describeCause(cause: unknown, depth = 0): string {
+  if (!(cause instanceof Error)) return typeof cause === 'string' ? cause : 'unknown cause'
+  const code = (cause as { code?: unknown }).code
+  const line = `${cause.name}: ${cause.message}${typeof code === 'string' ? ` (${code})` : ''}`
+  return cause.cause !== undefined && depth < 3 ? `${line} ← ${describeCause(cause.cause, depth + 1)}` : line
 }
 
 export const UNREADABLE_MESSAGE =
