@@ -8,7 +8,7 @@ import { CirclesService } from '../../../src/main/core/features/circles/service'
 import { SessionService } from '../../../src/main/core/features/session'
 import { memoryLog } from '../../../src/main/core/log'
 import { SANDBOX_TOKENS, startSandbox, type Sandbox } from '../../../src/main/sandbox'
-import { uniqueService } from '../keychain-probe'
+import { uniqueService } from '../../support/keychain-probe'
 import { startCore, type TestCore } from '../session/helpers'
 import keytar from 'keytar'
 

@@ -7,7 +7,7 @@ import { fold } from '../../../src/main/core/features/common/text-search'
 import { SessionService } from '../../../src/main/core/features/session'
 import { memoryLog } from '../../../src/main/core/log'
 import { SANDBOX_TOKENS, startSandbox, type Sandbox } from '../../../src/main/sandbox'
-import { uniqueService } from '../keychain-probe'
+import { uniqueService } from '../../support/keychain-probe'
 import { signedInHarness, type SignedInHarness } from '../../support/core-harness'
 
 describe('circles in the quick switcher (real sandbox)', () => {

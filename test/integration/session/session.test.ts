@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { SessionStatus } from '@shared/models/session'
 import { TOKEN_REJECTED_MESSAGE } from '../../../src/main/core/features/session'
 import { SANDBOX_TOKENS, startSandbox, type Sandbox } from '../../../src/main/sandbox'
-import { probeKeychain, uniqueService } from '../keychain-probe'
+import { probeKeychain, uniqueService } from '../../support/keychain-probe'
 import { ALL_TOKENS, KEYCHAIN_ACCOUNT, keychainRecord, startCore, waitForSession, type TestCore } from './helpers'
 
 const keychain = await probeKeychain()

@@ -2,7 +2,7 @@ import keytar from 'keytar'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTokenVault, type VaultRecord } from '../../../src/main/core/auth/vault'
 import { memoryLog } from '../../../src/main/core/log'
-import { probeKeychain, uniqueService } from '../keychain-probe'
+import { probeKeychain, uniqueService } from '../../support/keychain-probe'
 
 const keychain = await probeKeychain()
 const skipReason = keychain.available ? '' : ` — SKIPPED: ${keychain.reason}`

@@ -3,7 +3,7 @@ import type { SessionStatus } from '@shared/models/session'
 import { createTokenVault } from '../../../../src/main/core/auth/vault'
 import { memoryLog } from '../../../../src/main/core/log'
 import { SANDBOX_TOKENS, startSandbox, type Sandbox } from '../../../../src/main/sandbox'
-import { uniqueService } from '../../keychain-probe'
+import { uniqueService } from '../../../support/keychain-probe'
 import { startCore } from '../../session/helpers'
 
 /**
