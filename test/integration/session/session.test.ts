@@ -123,6 +123,30 @@ describe('session: signing in, choosing an account, signing out (real sandbox)',
     for (const request of listed) expect(request.headers['x-plannr-account-uuid']).toBe(northgate?.uuid)
   })
 
+  it('switches account while signed in, each account keeping its own data apart', async () => {
+    const app = newCore()
+    const choosing = await app.value<Choosing>('session.signInWithToken', { token: SANDBOX_TOKENS.multiFirm })
+    const [harbour, northgate] = choosing.accounts
+    await app.value('session.chooseAccount', { accountUuid: harbour?.uuid })
+    const list = async () => (await app.value<{ rows: Array<{ uuid: string }>; total: number }>('circles.list', { limit: 500 }))
+    const harbourCircles = await list()
+
+    sandbox.clearRequests()
+    const switched = await app.value<SignedIn>('session.chooseAccount', { accountUuid: northgate?.uuid })
+    expect(switched.account).toEqual(northgate)
+    const northgateCircles = await list()
+    expect(northgateCircles.total).toBe(30)
+    expect(northgateCircles.rows.map((r) => r.uuid)).not.toEqual(expect.arrayContaining(harbourCircles.rows.map((r) => r.uuid).slice(0, 1)))
+    const fetched = sandbox.requests.filter((r) => r.path === '/api/v1/circles')
+    expect(fetched.length).toBeGreaterThan(0)
+    for (const request of fetched) expect(request.headers['x-plannr-account-uuid']).toBe(northgate?.uuid)
+
+    const back = await app.value<SignedIn>('session.chooseAccount', { accountUuid: harbour?.uuid })
+    expect(back.account).toEqual(harbour)
+    expect((await list()).rows.map((r) => r.uuid)).toEqual(harbourCircles.rows.map((r) => r.uuid))
+    expect((await sessionFile(service))?.current).toMatchObject({ accountUuid: harbour?.uuid })
+  })
+
   it('signs a user with preferred_account_uuid straight in to the account it names (the second)', async () => {
     const app = newCore()
     const status = await app.value<SignedIn>('session.signInWithToken', { token: SANDBOX_TOKENS.preferred })
