@@ -100,7 +100,7 @@ test('the sidebar switches account, showing firm and role, preferred account fir
   await expect(mainNav(page)).toBeVisible()
   const signedIn = page.getByRole('region', { name: 'Signed in' })
   await expect(signedIn).toContainText('Northgate')
-  const switcher = page.getByLabel('Account', { exact: true })
+  const switcher = page.getByLabel('Switch account')
   const options = await switcher.locator('option').allTextContents()
   expect(options[0]).toMatch(/^Northgate Wealth Partners — .+ \(preferred\)$/)
   expect(options[1]).toMatch(/^Harbour & Vale Financial Planning — /)
