@@ -1,6 +1,7 @@
 import type { PlannrBridge } from '@shared/bridge'
 import type { SessionStatus } from '@shared/models/session'
 import type { Result } from '@shared/result'
+import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createCore, createSessionService, type Core, type CoreConfig, type CoreLog, type EventBus } from '../../src/main/core'
@@ -146,6 +147,7 @@ export async function signedInHarness(
       await test.call('session.signOut')
       await test.core.close()
       await sandbox.close()
+      await rm(dataDirFor(service), { recursive: true, force: true })
     },
   }
 }

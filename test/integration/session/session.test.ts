@@ -311,11 +311,15 @@ describe('session: signing in, choosing an account, signing out (real sandbox)',
     expect(app.log.entries.some((e) => e.level === 'warn' && /no usable keychain entry/.test(e.message))).toBe(true)
   })
 
-  it('sets a corrupt session file aside with a log line, and starts signed out', async () => {
+  it.each([
+    ['text that is not JSON', '{"version": 1, "current": {"login": 7}'],
+    ['JSON of the wrong shape', JSON.stringify({ version: 1, current: { login: 7, kind: 'oauth' }, signedOut: [] })],
+    ['a version this build does not know', JSON.stringify({ version: 9, current: null, signedOut: [] })],
+  ])('sets a corrupt session file (%s) aside with a log line, and starts signed out', async (_label, garbage) => {
     const first = newCore()
     await first.value('session.signInWithToken', { token: SANDBOX_TOKENS.adviser })
     await first.core.close()
-    await writeFile(join(dataDirFor(service), 'session.json'), '{"version": 1, "current": {"login": 7}')
+    await writeFile(join(dataDirFor(service), 'session.json'), garbage)
 
     const app = newCore()
     expect((await app.value<SessionStatus>('session.status')).state).toBe('signed-out')
