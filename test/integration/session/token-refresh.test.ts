@@ -75,6 +75,8 @@ describe('OAuth tokens that refresh themselves (short-lived tokens from the sand
   })
 
   it('keeps working across several expiries, with exactly one refresh per expiry under 20 concurrent calls', async () => {
+    // Three seconds: long enough that twenty calls on a busy machine finish well inside one token's life.
+    sandbox.oauth.settings.accessTokenTtlSeconds = 3
     start()
     expect((await session.signInWithPlannr()).state).toBe('signed-in')
     const client = session.requireClient()
@@ -83,7 +85,7 @@ describe('OAuth tokens that refresh themselves (short-lived tokens from the sand
       const before = refreshes()
       const requestsBefore = sandbox.requests.length
       // Wait out the token's lifetime (by the clock, not a sleep), then fire twenty calls at once.
-      const expiresAt = Date.now() + 2_000
+      const expiresAt = Date.now() + 3_000
       await until(() => Date.now() >= expiresAt, 'the access token to expire')
       const answers = await Promise.all(Array.from({ length: 20 }, () => getMe(client)))
       expect(answers.every((me) => me.email === 'sophie.turner@harbourvale.example.com')).toBe(true)
@@ -112,6 +114,28 @@ describe('OAuth tokens that refresh themselves (short-lived tokens from the sand
     expect(unauthorised() - rejectedBefore).toBe(20)
     expect(sandbox.requests.filter((r) => r.path === '/api/v1/me' && r.status === 200).length).toBeGreaterThanOrEqual(20)
     expect(ended).toEqual([])
+  })
+
+  it('refreshes shortly before expiry, not only after: the old token is never turned away', async () => {
+    // A minute-long token, and an app clock moved forward: Plannr still accepts the token throughout.
+    sandbox.oauth.settings.accessTokenTtlSeconds = 60
+    let lead = 0
+    start(() => Date.now() + lead)
+    await session.signInWithPlannr()
+    const client = session.requireClient()
+    const before = refreshes()
+
+    // Half-way through its life: too early to refresh.
+    lead = 30_000
+    await getMe(client)
+    expect(refreshes()).toBe(before)
+
+    // Within the last fifth of its life (by the app's clock): refreshed before use.
+    lead = 50_000
+    const rejectedBefore = unauthorised()
+    await Promise.all(Array.from({ length: 20 }, () => getMe(client)))
+    expect(refreshes()).toBe(before + 1)
+    expect(unauthorised()).toBe(rejectedBefore)
   })
 
   it('a revoked refresh token returns to sign-in with a plain message, as an ending the local data survives', async () => {
