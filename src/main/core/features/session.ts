@@ -1,6 +1,6 @@
 import type { AccountChoice, SessionStatus, SessionUser } from '@shared/models/session'
 import { AppError } from '@shared/result'
-import { signInWithBrowser } from '../auth/browser-sign-in'
+import { SIGN_IN_MESSAGES, signInWithBrowser } from '../auth/browser-sign-in'
 import type { CredentialStore } from '../auth/credential-store'
 import type { LoginSecrets } from '../auth/login-secrets'
 import type { LoginKind, SavedLogin } from '../auth/session-file'
@@ -167,7 +167,8 @@ export class SessionService {
           },
         })
         return await this.mutate(async () => {
-          if (controller.signal.aborted) return
+          // Cancelled (or replaced by another sign-in) while the code was being exchanged: keep nothing.
+          if (controller.signal.aborted) throw new AppError('unauthenticated', SIGN_IN_MESSAGES.cancelled)
           const login = this.newLogin('oauth', apiUrl, secrets)
           await this.begin(login, await verifyLogin(this.clientFor(login), OAUTH_REJECTED_MESSAGE))
         })
