@@ -353,7 +353,8 @@ export class SessionService {
     // A refresh that is storing rotated tokens lands first, so the delete below removes them too.
     await this.secretWrites
     const forgotten = await this.options.store.forget(login?.kind === 'demo' ? undefined : login?.key || undefined)
-    this.notice = forgotten.removed ? notice : KEYCHAIN_DELETE_FAILED_NOTICE
+    // A refused login's tokens are dead wherever they are: why it ended matters more than the leftover entry.
+    this.notice = forgotten.removed || reason === 'refused' ? notice : KEYCHAIN_DELETE_FAILED_NOTICE
     if (login) {
       const ended: SessionEnded = { reason, apiUrl: login.apiUrl, accountUuids: login.accounts.map((account) => account.uuid) }
       for (const listener of this.endListeners) {
