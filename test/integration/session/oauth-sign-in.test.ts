@@ -106,6 +106,8 @@ describe('Sign in with Plannr: authorization code with PKCE against the sandbox'
     expect(Object.keys(entries)).toHaveLength(1)
     expect(secrets).toMatchObject({ accessToken: expect.stringMatching(/^sbx_at_/), refreshToken: expect.stringMatching(/^sbx_rt_/) })
     expect(secrets?.expiresAt).toBeGreaterThan(Date.now())
+    // Secrets only (Windows Credential Manager caps an entry at 2,560 bytes): no profile, no accounts.
+    expect(Object.keys(secrets ?? {}).sort()).toEqual(['accessToken', 'expiresAt', 'issuedAt', 'refreshToken'])
     const file = await sessionFile(service)
     expect(file?.current).toMatchObject({ kind: 'oauth', apiUrl: sandbox.url, accountUuid: signedIn.account.uuid })
     expect(JSON.stringify(file)).not.toContain(secrets?.accessToken)
