@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTokenVault } from '../src/main/core/auth/vault'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createSessionService } from '../src/main/core'
 import { EventBus } from '../src/main/core/events'
 import { CirclesService } from '../src/main/core/features/circles/service'
 import type { CirclesListQuery } from '../src/main/core/features/circles/query'
-import { SessionService } from '../src/main/core/features/session'
+import type { SessionService } from '../src/main/core/features/session'
 import { memoryLog } from '../src/main/core/log'
 import { SANDBOX_TOKENS, startSandbox, type Sandbox } from '../src/main/sandbox'
 
@@ -25,8 +27,18 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 beforeAll(async () => {
   sandbox = await startSandbox({ size: 'large' })
   // Without a keychain the vault keeps the session in memory, which is all a benchmark needs.
-  const vault = createTokenVault({ service: `plannr-desktop-bench-${process.pid}`, log })
-  session = new SessionService({ vault, events, log, apiUrl: sandbox.url, demo: () => Promise.reject(new Error('not used')) })
+  const keychainService = `plannr-desktop-bench-${process.pid}`
+  session = createSessionService(
+    {
+      apiUrl: sandbox.url,
+      keychainService,
+      dataDir: join(tmpdir(), keychainService),
+      ports: { openExternal: async () => {} },
+      demo: () => Promise.reject(new Error('not used')),
+      log,
+    },
+    events,
+  )
   await session.signInWithToken(SANDBOX_TOKENS.adviser)
 
   globalThis.gc?.()

@@ -1,5 +1,5 @@
-import { app, BrowserWindow, net, session } from 'electron'
-import { consoleLog as log, createCore, DEFAULT_API_URL, type Core } from './core'
+import { app, BrowserWindow, net, session, shell } from 'electron'
+import { consoleLog as log, createCore, DEFAULT_API_URL, isOpenableExternal, type Core } from './core'
 import { startSandbox, SANDBOX_TOKENS, type Sandbox } from './sandbox'
 import { bindIpc } from './electron/ipc'
 import { installAppMenu } from './electron/menu'
@@ -79,6 +79,14 @@ function run(): void {
       apiUrl: process.env['PLANNR_API_URL'] ?? DEFAULT_API_URL,
       fetch: electronFetch,
       keychainService: 'Plannr Desktop',
+      dataDir: app.getPath('userData'),
+      ports: {
+        openExternal: async (url) => {
+          if (!isOpenableExternal(url)) throw new Error('Only https pages (or this computer) are opened in the browser')
+          await shell.openExternal(url)
+        },
+      },
+      ...(process.env['PLANNR_OAUTH_CLIENT_ID'] ? { oauth: { clientId: process.env['PLANNR_OAUTH_CLIENT_ID'] } } : {}),
       demo: demo.demo,
       log,
     })

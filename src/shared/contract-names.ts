@@ -7,6 +7,8 @@ export const CALL_NAMES = [
   'app.info',
   'session.status',
   'session.signInWithToken',
+  'session.signInWithPlannr',
+  'session.cancelSignIn',
   'session.chooseAccount',
   'session.signOut',
   'session.startDemo',

@@ -42,6 +42,10 @@ export const contract = {
     'app.info': { input: NoInput, output: AppInfo },
     'session.status': { input: NoInput, output: SessionStatus },
     'session.signInWithToken': { input: z.strictObject({ token: Token }), output: SessionStatus },
+    /** Opens Plannr's sign-in page in the browser and waits (up to 5 minutes) for it to come back. */
+    'session.signInWithPlannr': { input: NoInput, output: SessionStatus },
+    /** Stops waiting for the browser: the pending signInWithPlannr ends with "Sign-in cancelled." */
+    'session.cancelSignIn': { input: NoInput, output: SessionStatus },
     'session.chooseAccount': {
       input: z.strictObject({ accountUuid: z.string().min(1).max(100) }),
       output: SessionStatus,

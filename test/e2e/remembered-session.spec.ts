@@ -4,7 +4,8 @@ import { startSandbox, SANDBOX_TOKENS, type Sandbox } from '../../src/main/sandb
 import { probeKeychain } from '../support/keychain-probe'
 import { deleteKeychainService } from './fixtures/keychain'
 import { signInWithToken, welcomeHeading } from './fixtures/screens'
-import { startPreview, stopPreview } from './fixtures/web-preview'
+import { previewDataDir, startPreview, stopPreview } from './fixtures/web-preview'
+import { rm } from 'node:fs/promises'
 
 /*
  * The app remembers who signed in across restarts, through the OS keychain, and forgets them on sign-out.
@@ -22,6 +23,7 @@ base.describe('a session kept in the OS keychain', () => {
 
   base.afterAll(async () => {
     await deleteKeychainService(service)
+    await rm(previewDataDir(service), { recursive: true, force: true })
     await sandbox?.close()
   })
 

@@ -1,7 +1,11 @@
 import type { PlannrBridge } from '@shared/bridge'
 import type { SessionStatus } from '@shared/models/session'
 import type { Result } from '@shared/result'
-import { createCore, type Core } from '../../src/main/core'
+import { rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createCore, createSessionService, type Core, type CoreConfig, type CoreLog, type EventBus } from '../../src/main/core'
+import type { SessionService } from '../../src/main/core/features/session'
 import { memoryLog } from '../../src/main/core/log'
 import { SANDBOX_TOKENS, startSandbox, type Sandbox, type SandboxOptions } from '../../src/main/sandbox'
 
@@ -23,16 +27,47 @@ export interface TestCore {
   value<T = unknown>(name: string, input?: unknown): Promise<T>
 }
 
-export function startCore(sandbox: Sandbox, keychainService: string, apiUrl = sandbox.url): TestCore {
+/** The data folder a test core uses: one per keychain service, so a "restart" finds what the last run saved. */
+export function dataDirFor(keychainService: string): string {
+  return join(tmpdir(), 'plannr-desktop-test-data', keychainService.replace(/[^A-Za-z0-9._-]+/g, '_'))
+}
+
+/** Addresses the core asked to open in a browser, in order; a test plays the browser with them. */
+export interface RecordingPorts {
+  opened: string[]
+  openExternal(url: string): Promise<void>
+}
+
+export function recordingPorts(onOpen?: (url: string) => void | Promise<void>): RecordingPorts {
+  const opened: string[] = []
+  return {
+    opened,
+    async openExternal(url) {
+      opened.push(url)
+      await onOpen?.(url)
+    },
+  }
+}
+
+export function startCore(
+  sandbox: Sandbox,
+  keychainService: string,
+  apiUrl = sandbox.url,
+  overrides: Partial<Omit<CoreConfig, 'ports'>> & { ports?: RecordingPorts } = {},
+): TestCore & { ports: RecordingPorts } {
   const log = memoryLog()
+  const ports = overrides.ports ?? recordingPorts()
   const core = createCore({
     shell: 'web-preview',
     version: '0.1.0-test',
     platform: process.platform,
     apiUrl,
     keychainService,
+    dataDir: dataDirFor(keychainService),
     demo: async () => ({ apiUrl: sandbox.url, token: SANDBOX_TOKENS.adviser }),
     log,
+    ...overrides,
+    ports,
   })
   const events: SessionStatus[] = []
   const circleEvents: Array<{ syncedAt: string | null }> = []
@@ -52,7 +87,7 @@ export function startCore(sandbox: Sandbox, keychainService: string, apiUrl = sa
     if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`)
     return result.value as T
   }
-  return { core, log, events, circleEvents, transcript, call, value }
+  return { core, log, events, circleEvents, transcript, call, value, ports }
 }
 
 /** Resolves with the first session.changed payload that satisfies the test, or fails after a while. */
@@ -112,6 +147,22 @@ export async function signedInHarness(
       await test.call('session.signOut')
       await test.core.close()
       await sandbox.close()
+      await rm(dataDirFor(service), { recursive: true, force: true })
     },
   }
+}
+
+/** A session service alone (no features), as the core builds it, for feature services under test. */
+export function sessionForTest(options: { apiUrl: string; keychainService: string; log: CoreLog; events: EventBus }): SessionService {
+  return createSessionService(
+    {
+      apiUrl: options.apiUrl,
+      keychainService: options.keychainService,
+      dataDir: dataDirFor(options.keychainService),
+      ports: recordingPorts(),
+      demo: () => Promise.reject(new Error('not used')),
+      log: options.log,
+    },
+    options.events,
+  )
 }

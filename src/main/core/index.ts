@@ -1,4 +1,7 @@
-import { createTokenVault } from './auth/vault'
+import { SIGN_IN_TIMEOUT_MS } from './auth/browser-sign-in'
+import { CredentialStore } from './auth/credential-store'
+import { createSessionFileStore } from './auth/session-file'
+import { createKeychainVault, type SecretVault } from './auth/vault'
 import { EventBus } from './events'
 import { appInfo } from './features/app-info'
 import { createCirclesFeature } from './features/circles'
@@ -9,13 +12,19 @@ import { createReferralsFeature } from './features/referrals'
 import { SessionService } from './features/session'
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatch'
 import type { CoreLog } from './log'
+import type { ShellPorts } from './ports'
 
 export { consoleLog, type CoreLog } from './log'
 export { EventBus } from './events'
 export type { Dispatch } from './ipc/dispatch'
+export { isOpenableExternal, type ShellPorts } from './ports'
+export type { SecretVault } from './auth/vault'
 
 /** Plannr's public API, used for token sign-in unless the shell says otherwise. */
 export const DEFAULT_API_URL = 'https://api.plannrcrm.com'
+
+/** The OAuth client "Sign in with Plannr" uses unless the shell says otherwise (Plannr registers clients on request). */
+export const DEFAULT_OAUTH_CLIENT_ID = 'plannr-desktop'
 
 export interface CoreConfig {
   shell: 'electron' | 'web-preview'
@@ -27,9 +36,43 @@ export interface CoreConfig {
   fetch?: typeof fetch
   /** keytar service name, e.g. 'Plannr Desktop'. */
   keychainService: string
+  /** The app's own data folder (Electron: app.getPath('userData')); the session file lives here. */
+  dataDir: string
+  /** What the core asks of the shell: opening the browser, and more to come. */
+  ports: ShellPorts
+  /** "Sign in with Plannr": the registered client id, the scope (default `*`), and how long to wait (default 5 min). */
+  oauth?: { clientId?: string; scope?: string; timeoutMs?: number }
+  /** Where secrets are kept; the OS keychain (service `keychainService`) unless a caller supplies another. */
+  vault?: SecretVault
+  /** Milliseconds since the epoch; Date.now unless a caller supplies another. */
+  clock?: () => number
   /** Starts (once) the local demo sandbox and returns its URL and the adviser token. */
   demo: () => Promise<{ apiUrl: string; token: string }>
   log: CoreLog
+}
+
+type SessionConfig = Pick<CoreConfig, 'apiUrl' | 'fetch' | 'keychainService' | 'dataDir' | 'ports' | 'oauth' | 'vault' | 'clock' | 'demo' | 'log'>
+
+/** The session with its keychain, session file and clock, as the core builds it (features' tests use it too). */
+export function createSessionService(config: SessionConfig, events: EventBus): SessionService {
+  const now = config.clock ?? Date.now
+  const vault = config.vault ?? createKeychainVault({ service: config.keychainService, log: config.log })
+  const sessionFile = createSessionFileStore({ dataDir: config.dataDir, log: config.log, now })
+  return new SessionService({
+    store: new CredentialStore(vault, sessionFile, config.log),
+    events,
+    log: config.log,
+    apiUrl: config.apiUrl,
+    fetch: config.fetch,
+    demo: config.demo,
+    ports: config.ports,
+    oauth: {
+      clientId: config.oauth?.clientId ?? DEFAULT_OAUTH_CLIENT_ID,
+      scope: config.oauth?.scope ?? '*',
+      timeoutMs: config.oauth?.timeoutMs ?? SIGN_IN_TIMEOUT_MS,
+    },
+    now,
+  })
 }
 
 export interface Core {
@@ -41,15 +84,7 @@ export interface Core {
 /** Everything the app does, free of Electron: the shells only carry calls in and events out. */
 export function createCore(config: CoreConfig): Core {
   const events = new EventBus()
-  const vault = createTokenVault({ service: config.keychainService, log: config.log })
-  const session = new SessionService({
-    vault,
-    events,
-    log: config.log,
-    apiUrl: config.apiUrl,
-    fetch: config.fetch,
-    demo: config.demo,
-  })
+  const session = createSessionService(config, events)
   const deps = { session, events, log: config.log }
   const circles = createCirclesFeature(deps)
   const conversations = createConversationsFeature(deps)
@@ -62,6 +97,8 @@ export function createCore(config: CoreConfig): Core {
     'app.info': async () => info,
     'session.status': () => session.status(),
     'session.signInWithToken': ({ token }) => session.signInWithToken(token),
+    'session.signInWithPlannr': () => session.signInWithPlannr(),
+    'session.cancelSignIn': () => session.cancelSignIn(),
     'session.chooseAccount': ({ accountUuid }) => session.chooseAccount(accountUuid),
     'session.signOut': () => session.signOut(),
     'session.startDemo': () => session.startDemo(),

@@ -10,7 +10,8 @@ import { SANDBOX_TOKENS } from './tokens'
 import type { Faults, Sandbox, SandboxOptions, SandboxSize } from './types'
 
 export { SANDBOX_TOKENS } from './tokens'
-export type { Faults, ForcedResponse, RecordedRequest, Sandbox, SandboxOptions, SandboxSize } from './types'
+export type { Faults, ForcedResponse, RecordedRequest, Sandbox, SandboxOAuth, SandboxOptions, SandboxSize } from './types'
+export { SANDBOX_OAUTH_CLIENTS } from './routes/oauth-grants'
 
 export const DEFAULT_SEED = 1
 
@@ -34,6 +35,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     world,
     seed,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 500,
+    oauth: options.oauth,
     info: () => ({
       seed,
       size,
@@ -58,6 +60,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     set faults(value: Faults) {
       server.faults = value
+    },
+    oauth: {
+      settings: server.oauth.settings,
+      issued: server.oauth.issued,
+      revokeAll: () => server.oauth.revokeAll(),
     },
   }
 }

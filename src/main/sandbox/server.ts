@@ -13,6 +13,9 @@ import { flatQuery } from './query'
 import { RateLimiter, rateHeaders } from './rate-limit'
 import { Router, type RouteContext } from './router'
 import { routes } from './routes'
+import { handleOAuth } from './routes/oauth'
+import { handleOAuthControl } from './routes/oauth-control'
+import { DEFAULT_OAUTH_SETTINGS, OAuthGrants, type OAuthSettings } from './routes/oauth-grants'
 import type { Faults, ForcedResponse } from './types'
 
 const MAX_BODY_BYTES = 1_000_000
@@ -29,10 +32,12 @@ export interface ServerOptions {
   seed: number
   rateLimitPerMinute: number
   info: () => unknown
+  oauth?: Partial<OAuthSettings>
 }
 
 export class SandboxServer {
   readonly journal = new Journal()
+  readonly oauth: OAuthGrants
   faults: Faults = { latencyMs: 0, failureRate: 0, offline: false, queue: [] }
   url = ''
 
@@ -45,6 +50,7 @@ export class SandboxServer {
 
   constructor(private readonly options: ServerOptions) {
     this.limiter = new RateLimiter(options.rateLimitPerMinute)
+    this.oauth = new OAuthGrants({ ...DEFAULT_OAUTH_SETTINGS, ...options.oauth })
     this.faultRng = new Prng(deriveSeed(options.seed, 'faults'))
     this.idRng = new Prng(deriveSeed(options.seed, 'runtime-ids'))
     this.server = createServer((req, res) => {
@@ -80,6 +86,10 @@ export class SandboxServer {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const raw = await readBody(req)
 
+    if (url.pathname === '/__sandbox/oauth' || url.pathname.startsWith('/__sandbox/oauth/')) {
+      this.send(res, handleOAuthControl(this.oauth, method, url.pathname, raw ?? '') ?? { status: 404, body: { message: 'No such sandbox OAuth route.' } })
+      return
+    }
     if (url.pathname === '/__sandbox' || url.pathname.startsWith('/__sandbox/')) {
       const reply = handleControl({ journal: this.journal, faults: this.faults, info: this.options.info }, method, url.pathname, raw ?? '')
       this.send(res, reply)
@@ -101,14 +111,24 @@ export class SandboxServer {
     }
 
     let answer: Answer
+    const oauth = raw === null ? undefined : this.oauthAnswer(method, url, raw, headers)
     if (raw === null) {
       answer = { status: 413, body: { message: 'The request body is too large.' } }
+    } else if (oauth) {
+      answer = oauth
     } else {
       const forced = this.faults.queue.shift()
       answer = forced ? this.forcedAnswer(forced) : this.answer(method, url, query, headers, parsed)
     }
     record(answer.status)
     this.send(res, answer)
+  }
+
+  /** The OAuth server's routes sit outside the API: no bearer token, no rate limit, form bodies. */
+  private oauthAnswer(method: string, url: URL, raw: string, headers: Record<string, string>): Answer | undefined {
+    if (!url.pathname.startsWith('/oauth/')) return undefined
+    if (this.faults.queue.length > 0) return this.forcedAnswer(this.faults.queue.shift() as ForcedResponse)
+    return handleOAuth(this.oauth, this.options.world, { method, url, raw, contentType: headers['content-type'] ?? '', now: Date.now() })
   }
 
   private answer(method: string, url: URL, query: Record<string, string>, headers: Record<string, string>, parsed: ParsedBody): Answer {
@@ -140,7 +160,7 @@ export class SandboxServer {
       )
     }
     const { world } = this.options
-    const user = world.usersByToken.get(token)
+    const user = world.usersByToken.get(token) ?? this.oauth.userFor(token, now)
     if (!user) throw UNAUTHENTICATED()
 
     const accountUuid = headers['x-plannr-account-uuid']?.trim()

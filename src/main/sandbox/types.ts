@@ -1,4 +1,5 @@
 /** The sandbox's public types (the fixed cross-team interface). */
+import type { OAuthSettings } from './routes/oauth-grants'
 
 export type SandboxSize = 'small' | 'demo' | 'large' | { clients: number; circles: number }
 
@@ -11,6 +12,8 @@ export interface SandboxOptions {
   size?: SandboxSize
   /** Default 500, Plannr's documented limit. */
   rateLimitPerMinute?: number
+  /** The OAuth server's starting settings (user, refuseConsent, accessTokenTtlSeconds); changeable later. */
+  oauth?: Partial<OAuthSettings>
 }
 
 export interface RecordedRequest {
@@ -50,4 +53,12 @@ export interface Sandbox {
   requests: RecordedRequest[]
   clearRequests(): void
   faults: Faults
+  /** The OAuth server: its settings (mutable), tokens issued per grant type, and revoking every token. */
+  oauth: SandboxOAuth
+}
+
+export interface SandboxOAuth {
+  settings: OAuthSettings
+  readonly issued: { authorization_code: number; refresh_token: number }
+  revokeAll(): void
 }

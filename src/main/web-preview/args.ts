@@ -1,3 +1,5 @@
+import { homedir } from 'node:os'
+import { isAbsolute, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 
 export type SandboxSize = 'small' | 'demo' | 'large'
@@ -10,10 +12,24 @@ export interface WebPreviewOptions {
   port: number
   keychainService: string
   sandboxSize: SandboxSize
+  /** The app's data folder (the session file); default a folder under the OS's user-data location. */
+  dataDir: string
+  /** The OAuth client "Sign in with Plannr" uses; undefined means the app's default. */
+  oauthClientId: string | undefined
 }
 
+/** Where the OS keeps applications' per-user data, as Electron's app.getPath('appData') would say. */
+export function userDataRoot(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
+  if (platform === 'win32') return env['APPDATA'] ?? join(homedir(), 'AppData', 'Roaming')
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support')
+  const xdg = env['XDG_CONFIG_HOME']
+  return xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.config')
+}
+
+export const DEFAULT_WEB_PREVIEW_DATA_DIR = 'Plannr Desktop (web preview)'
+
 export const USAGE =
-  'Usage: node out/main/web-preview.js [--api-url URL] [--port N] [--keychain-service NAME] [--sandbox-size small|demo|large]'
+  'Usage: node out/main/web-preview.js [--api-url URL] [--port N] [--keychain-service NAME] [--sandbox-size small|demo|large] [--data-dir DIR] [--oauth-client-id ID]'
 
 export class UsageError extends Error {}
 
@@ -22,7 +38,14 @@ function isSandboxSize(value: string): value is SandboxSize {
 }
 
 export function parseWebPreviewArgs(argv: readonly string[]): WebPreviewOptions {
-  let values: { 'api-url'?: string; port?: string; 'keychain-service'?: string; 'sandbox-size'?: string }
+  let values: {
+    'api-url'?: string
+    port?: string
+    'keychain-service'?: string
+    'sandbox-size'?: string
+    'data-dir'?: string
+    'oauth-client-id'?: string
+  }
   try {
     ;({ values } = parseArgs({
       args: [...argv],
@@ -33,6 +56,8 @@ export function parseWebPreviewArgs(argv: readonly string[]): WebPreviewOptions 
         port: { type: 'string' },
         'keychain-service': { type: 'string' },
         'sandbox-size': { type: 'string' },
+        'data-dir': { type: 'string' },
+        'oauth-client-id': { type: 'string' },
       },
     }))
   } catch (error) {
@@ -60,5 +85,14 @@ export function parseWebPreviewArgs(argv: readonly string[]): WebPreviewOptions 
   const sandboxSize = values['sandbox-size'] ?? 'demo'
   if (!isSandboxSize(sandboxSize)) throw new UsageError(`--sandbox-size must be one of ${SANDBOX_SIZES.join(', ')}`)
 
-  return { apiUrl: apiUrl?.replace(/\/+$/, ''), port, keychainService, sandboxSize }
+  const dataDirText = values['data-dir']
+  if (dataDirText !== undefined && dataDirText.trim() === '') throw new UsageError('--data-dir must not be empty')
+  const dataDir = dataDirText === undefined ? join(userDataRoot(), DEFAULT_WEB_PREVIEW_DATA_DIR) : resolve(dataDirText)
+
+  const oauthClientId = values['oauth-client-id']
+  if (oauthClientId !== undefined && !/^[\x21-\x7e]{1,200}$/.test(oauthClientId)) {
+    throw new UsageError('--oauth-client-id must be 1–200 printable characters without spaces')
+  }
+
+  return { apiUrl: apiUrl?.replace(/\/+$/, ''), port, keychainService, sandboxSize, dataDir, oauthClientId }
 }

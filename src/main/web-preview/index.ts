@@ -15,7 +15,7 @@ import { attachWsBridge, BRIDGE_PATH } from './ws-bridge'
  * The web preview: the same core as the desktop app, in plain Node, with the built renderer served over
  * http://127.0.0.1 and the contract carried over a WebSocket. It exists because Electron's binary is not
  * available everywhere (CI, this machine); Playwright drives the real UI through it.
- * stdout carries only the machine-readable lines (WEB_PREVIEW_URL=…, SANDBOX_URL=…); logs go to stderr.
+ * stdout carries only the machine-readable lines (WEB_PREVIEW_URL=…, SANDBOX_URL=…, OPEN_EXTERNAL=…); logs go to stderr.
  */
 
 const HOST = '127.0.0.1'
@@ -68,6 +68,14 @@ async function main(): Promise<void> {
     platform: process.platform,
     apiUrl,
     keychainService: options.keychainService,
+    dataDir: options.dataDir,
+    ports: {
+      // Whoever plays the browser (a person, or a test) reads this line; the UI shows the link as well.
+      openExternal: async (url) => {
+        process.stdout.write(`OPEN_EXTERNAL=${url}\n`)
+      },
+    },
+    ...(options.oauthClientId ? { oauth: { clientId: options.oauthClientId } } : {}),
     demo: async () => ({ apiUrl: (await sandbox.get()).url, token: SANDBOX_TOKENS.adviser }),
     log,
   })

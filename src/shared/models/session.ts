@@ -27,7 +27,14 @@ export type TokenStorage = z.infer<typeof TokenStorage>
 
 /** The session as the renderer sees it. The token itself never appears here. */
 export const SessionStatus = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('signed-out'), storage: TokenStorage }),
+  z.object({
+    state: z.literal('signed-out'),
+    storage: TokenStorage,
+    /** Why the last session ended, or what went wrong at sign-out, in words for the user. */
+    notice: z.string().optional(),
+    /** A "Sign in with Plannr" waiting for the browser: the page it opened, for the user to copy. */
+    authorizing: z.object({ url: z.string() }).optional(),
+  }),
   z.object({
     state: z.literal('choosing-account'),
     storage: TokenStorage,

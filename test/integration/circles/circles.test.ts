@@ -2,14 +2,13 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { CirclesPage } from '@shared/models/circles'
 import type { SessionStatus } from '@shared/models/session'
 import { accountName, paginated, Circle } from '@shared/plannr'
-import { createTokenVault } from '../../../src/main/core/auth/vault'
 import { EventBus } from '../../../src/main/core/events'
 import { CirclesService } from '../../../src/main/core/features/circles/service'
-import { SessionService } from '../../../src/main/core/features/session'
 import { memoryLog } from '../../../src/main/core/log'
 import { SANDBOX_TOKENS, startSandbox, type Sandbox } from '../../../src/main/sandbox'
 import { uniqueService } from '../../support/keychain-probe'
 import { startCore, type TestCore } from '../session/helpers'
+import { sessionForTest } from '../../support/core-harness'
 import keytar from 'keytar'
 
 /** More circles than one page of 500 holds, so the list takes three pages. */
@@ -235,14 +234,7 @@ describe('circles: refresh in the background once the list is older than five mi
     const log = memoryLog()
     const events = new EventBus()
     const service = uniqueService('circles-clock')
-    const vault = createTokenVault({ service, log })
-    const session = new SessionService({
-      vault,
-      events,
-      log,
-      apiUrl: sandbox.url,
-      demo: () => Promise.reject(new Error('not used')),
-    })
+    const session = sessionForTest({ apiUrl: sandbox.url, keychainService: service, log, events })
     let now = Date.parse('2025-06-02T09:00:00Z')
     const circles = new CirclesService({ session, events, log, now: () => now })
     const changed: string[] = []
@@ -280,8 +272,8 @@ describe('circles: refresh in the background once the list is older than five mi
     } finally {
       sandbox.faults.latencyMs = 0
       await circles.close()
+      await session.signOut()
       await session.close()
-      await vault.clear()
     }
   })
 })

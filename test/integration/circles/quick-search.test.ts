@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { QuickSearchResult } from '@shared/models/quick-search'
-import { createTokenVault } from '../../../src/main/core/auth/vault'
+import { sessionForTest } from '../../support/core-harness'
 import { EventBus } from '../../../src/main/core/events'
 import { CirclesService } from '../../../src/main/core/features/circles/service'
 import { fold } from '../../../src/main/core/features/common/text-search'
-import { SessionService } from '../../../src/main/core/features/session'
+import type { SessionService } from '../../../src/main/core/features/session'
 import { memoryLog } from '../../../src/main/core/log'
 import { SANDBOX_TOKENS, startSandbox, type Sandbox } from '../../../src/main/sandbox'
 import { uniqueService } from '../../support/keychain-probe'
@@ -14,21 +14,19 @@ describe('circles in the quick switcher (real sandbox)', () => {
   let sandbox: Sandbox
   let session: SessionService
   let circles: CirclesService
-  let vault: ReturnType<typeof createTokenVault>
 
   beforeAll(async () => {
     sandbox = await startSandbox({ size: 'demo' })
     const log = memoryLog()
     const events = new EventBus()
-    vault = createTokenVault({ service: uniqueService('circles-quick'), log })
-    session = new SessionService({ vault, events, log, apiUrl: sandbox.url, demo: () => Promise.reject(new Error('not used')) })
+    session = sessionForTest({ apiUrl: sandbox.url, keychainService: uniqueService('circles-quick'), log, events })
     circles = new CirclesService({ session, events, log })
     await session.signInWithToken(SANDBOX_TOKENS.adviser)
   })
   afterAll(async () => {
     await circles.close()
+    await session.signOut()
     await session.close()
-    await vault.clear()
     await sandbox.close()
   })
 

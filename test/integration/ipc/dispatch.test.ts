@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CALL_NAMES, type CallName } from '@shared/contract-names'
 import type { Result } from '@shared/result'
@@ -75,6 +77,8 @@ const MALFORMED: Record<CallName, Case[]> = {
   'session.status': withoutInput,
   'session.signOut': withoutInput,
   'session.startDemo': withoutInput,
+  'session.signInWithPlannr': withoutInput,
+  'session.cancelSignIn': withoutInput,
   'session.signInWithToken': [
     { label: 'null', input: null, field: 'token' },
     { label: 'undefined', input: undefined, field: 'token' },
@@ -267,6 +271,8 @@ describe('the contract binding (core.dispatch) against malformed input', () => {
       apiUrl: sandbox.url,
       // A service of its own, so a real keychain entry (if any) is never touched and is removed by sign-out.
       keychainService: `Plannr Desktop test ${randomUUID()}`,
+      dataDir: join(tmpdir(), `plannr-desktop-dispatch-${randomUUID()}`),
+      ports: { openExternal: async () => {} },
       demo: async () => ({ apiUrl: sandbox.url, token: SANDBOX_TOKENS.adviser }),
       log,
     })

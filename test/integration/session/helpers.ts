@@ -1,14 +1,33 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import keytar from 'keytar'
 import { SANDBOX_TOKENS } from '../../../src/main/sandbox'
+import { dataDirFor } from '../../support/core-harness'
 
-export const KEYCHAIN_ACCOUNT = 'session'
+export { startCore, waitForSession, dataDirFor, type TestCore } from '../../support/core-harness'
 
-export { startCore, waitForSession, type TestCore } from '../../support/core-harness'
+/** The session file a test core (by keychain service) keeps in its data folder, or null when there is none. */
+export async function sessionFile(service: string): Promise<{ current: Record<string, unknown> | null; signedOut: string[] } | null> {
+  try {
+    return JSON.parse(await readFile(join(dataDirFor(service), 'session.json'), 'utf8')) as {
+      current: Record<string, unknown> | null
+      signedOut: string[]
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw error
+  }
+}
 
-/** The record the vault keeps for a service, straight from the keychain. */
-export async function keychainRecord(service: string): Promise<unknown> {
-  const raw = await keytar.getPassword(service, KEYCHAIN_ACCOUNT)
-  return raw === null ? null : (JSON.parse(raw) as unknown)
+/** Every keychain entry a test core left under its service: login name → parsed secrets. */
+export async function keychainEntries(service: string): Promise<Record<string, unknown>> {
+  const entries: Record<string, unknown> = {}
+  for (const { account, password } of await keytar.findCredentials(service)) entries[account] = JSON.parse(password) as unknown
+  return entries
+}
+
+export async function clearKeychain(service: string): Promise<void> {
+  for (const { account } of await keytar.findCredentials(service)) await keytar.deletePassword(service, account)
 }
 
 export const ALL_TOKENS = Object.values(SANDBOX_TOKENS)

@@ -1,10 +1,13 @@
 import keytar from 'keytar'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { SessionStatus } from '@shared/models/session'
-import { TOKEN_REJECTED_MESSAGE } from '../../../src/main/core/features/session'
+import { SESSION_REFUSED_NOTICE, TOKEN_REJECTED_MESSAGE } from '../../../src/main/core/features/session'
 import { SANDBOX_TOKENS, startSandbox, type Sandbox } from '../../../src/main/sandbox'
 import { probeKeychain, uniqueService } from '../../support/keychain-probe'
-import { ALL_TOKENS, KEYCHAIN_ACCOUNT, keychainRecord, startCore, waitForSession, type TestCore } from './helpers'
+import { rm } from 'node:fs/promises'
+import { ALL_TOKENS, clearKeychain, dataDirFor, keychainEntries, sessionFile, startCore, waitForSession, type TestCore } from './helpers'
 
 const keychain = await probeKeychain()
 const needsKeychain = keychain.available ? '' : ` — SKIPPED: ${keychain.reason}`
@@ -43,7 +46,8 @@ describe('session: signing in, choosing an account, signing out (real sandbox)',
       // The token never reaches the renderer: not in a result, not in an event.
       for (const token of ALL_TOKENS) expect(testCore.transcript.join('\n')).not.toContain(token)
     }
-    if (keychain.available) await keytar.deletePassword(service, KEYCHAIN_ACCOUNT)
+    if (keychain.available) await clearKeychain(service)
+    await rm(dataDirFor(service), { recursive: true, force: true })
   })
 
   it('starts signed out, and app.info describes the shell', async () => {
@@ -119,6 +123,30 @@ describe('session: signing in, choosing an account, signing out (real sandbox)',
     for (const request of listed) expect(request.headers['x-plannr-account-uuid']).toBe(northgate?.uuid)
   })
 
+  it('switches account while signed in, each account keeping its own data apart', async () => {
+    const app = newCore()
+    const choosing = await app.value<Choosing>('session.signInWithToken', { token: SANDBOX_TOKENS.multiFirm })
+    const [harbour, northgate] = choosing.accounts
+    await app.value('session.chooseAccount', { accountUuid: harbour?.uuid })
+    const list = async () => (await app.value<{ rows: Array<{ uuid: string }>; total: number }>('circles.list', { limit: 500 }))
+    const harbourCircles = await list()
+
+    sandbox.clearRequests()
+    const switched = await app.value<SignedIn>('session.chooseAccount', { accountUuid: northgate?.uuid })
+    expect(switched.account).toEqual(northgate)
+    const northgateCircles = await list()
+    expect(northgateCircles.total).toBe(30)
+    expect(northgateCircles.rows.map((r) => r.uuid)).not.toEqual(expect.arrayContaining(harbourCircles.rows.map((r) => r.uuid).slice(0, 1)))
+    const fetched = sandbox.requests.filter((r) => r.path === '/api/v1/circles')
+    expect(fetched.length).toBeGreaterThan(0)
+    for (const request of fetched) expect(request.headers['x-plannr-account-uuid']).toBe(northgate?.uuid)
+
+    const back = await app.value<SignedIn>('session.chooseAccount', { accountUuid: harbour?.uuid })
+    expect(back.account).toEqual(harbour)
+    expect((await list()).rows.map((r) => r.uuid)).toEqual(harbourCircles.rows.map((r) => r.uuid))
+    expect((await sessionFile(service))?.current).toMatchObject({ accountUuid: harbour?.uuid })
+  })
+
   it('signs a user with preferred_account_uuid straight in to the account it names (the second)', async () => {
     const app = newCore()
     const status = await app.value<SignedIn>('session.signInWithToken', { token: SANDBOX_TOKENS.preferred })
@@ -133,7 +161,8 @@ describe('session: signing in, choosing an account, signing out (real sandbox)',
     expect(result).toEqual({ ok: false, error: { code: 'unauthenticated', message: TOKEN_REJECTED_MESSAGE } })
     expect((await app.value<SessionStatus>('session.status')).state).toBe('signed-out')
     expect(app.events).toEqual([])
-    if (keychain.available) expect(await keychainRecord(service)).toBeNull()
+    if (keychain.available) expect(await keychainEntries(service)).toEqual({})
+    expect(await sessionFile(service)).toBeNull()
   })
 
   it('says Plannr cannot be reached when it cannot, and stays signed out', async () => {
@@ -155,9 +184,9 @@ describe('session: signing in, choosing an account, signing out (real sandbox)',
     const status = await app.value<SignedIn>('session.startDemo')
     expect(status).toMatchObject({ state: 'signed-in', demo: true, apiUrl: sandbox.url })
     expect(status.account.firmName).toBe(HARBOUR)
-    if (keychain.available) {
-      expect(await keychainRecord(service)).toEqual({ kind: 'demo', accountUuid: status.account.uuid })
-    }
+    // The demo's token is the sandbox's: nothing goes to the keychain, the file remembers the choice.
+    if (keychain.available) expect(await keychainEntries(service)).toEqual({})
+    expect((await sessionFile(service))?.current).toMatchObject({ kind: 'demo', accountUuid: status.account.uuid })
   })
 
   it('serialises racing calls: a double-clicked sign-in, then sign-in racing sign-out, end in a consistent state', async () => {
@@ -177,22 +206,31 @@ describe('session: signing in, choosing an account, signing out (real sandbox)',
     expect(signedOut.state).toBe('signed-out')
     expect(await app.value('session.status')).toEqual(signedOut)
     expect(app.events.at(-1)).toEqual(signedOut)
-    if (keychain.available) expect(await keychainRecord(service)).toBeNull()
+    if (keychain.available) expect(await keychainEntries(service)).toEqual({})
+    expect((await sessionFile(service))?.current).toBeNull()
   })
 
   it.skipIf(!keychain.available)(`keeps the token in the keychain and forgets it on sign-out${needsKeychain}`, async () => {
     const app = newCore()
     const signedIn = await app.value<SignedIn>('session.signInWithToken', { token: SANDBOX_TOKENS.adviser })
-    expect(await keychainRecord(service)).toMatchObject({
+    // Only the secret is in the keychain (one entry per login); the rest is in the session file.
+    const entries = await keychainEntries(service)
+    expect(Object.values(entries)).toEqual([{ accessToken: SANDBOX_TOKENS.adviser }])
+    const file = await sessionFile(service)
+    expect(file?.current).toMatchObject({
+      login: Object.keys(entries)[0],
       kind: 'token',
       apiUrl: sandbox.url,
-      token: SANDBOX_TOKENS.adviser,
       accountUuid: signedIn.account.uuid,
+      user: signedIn.user,
+      accounts: signedIn.accounts,
     })
+    expect(JSON.stringify(file)).not.toContain(SANDBOX_TOKENS.adviser)
 
     const signedOut = await app.value<SessionStatus>('session.signOut')
     expect(signedOut).toEqual({ state: 'signed-out', storage: { kind: 'keychain' } })
-    expect(await keychainRecord(service)).toBeNull()
+    expect(await keychainEntries(service)).toEqual({})
+    expect(await sessionFile(service)).toEqual({ version: 1, current: null, signedOut: [] })
     expect(app.events.map((e) => e.state)).toEqual(['signed-in', 'signed-out'])
     const after = await app.call('circles.list', {})
     expect(!after.ok && after.error.code).toBe('not_signed_in')
@@ -219,7 +257,8 @@ describe('session: signing in, choosing an account, signing out (real sandbox)',
       // The background re-check cannot reach Plannr: that is no reason to sign out.
       await second.core.close()
       expect(await second.value<SessionStatus>('session.status')).toEqual(chosen)
-      expect(await keychainRecord(service)).toMatchObject({ kind: 'token', accountUuid: chosen.account.uuid })
+      expect((await sessionFile(service))?.current).toMatchObject({ kind: 'token', accountUuid: chosen.account.uuid })
+      expect(Object.values(await keychainEntries(service))).toEqual([{ accessToken: SANDBOX_TOKENS.multiFirm }])
     },
   )
 
@@ -230,14 +269,15 @@ describe('session: signing in, choosing an account, signing out (real sandbox)',
       const signedIn = await first.value<SignedIn>('session.signInWithToken', { token: SANDBOX_TOKENS.adviser })
       await first.core.close()
       // The same saved session, but with a token Plannr no longer accepts.
-      const saved = (await keychainRecord(service)) as Record<string, unknown>
-      await keytar.setPassword(service, KEYCHAIN_ACCOUNT, JSON.stringify({ ...saved, token: 'plannr-revoked-token' }))
+      const [login] = Object.keys(await keychainEntries(service))
+      await keytar.setPassword(service, login ?? '', JSON.stringify({ accessToken: 'plannr-revoked-token' }))
 
       const second = newCore()
       expect(await second.value<SessionStatus>('session.status')).toEqual(signedIn)
       const signedOut = await waitForSession(second, (s) => s.state === 'signed-out')
-      expect(signedOut).toEqual({ state: 'signed-out', storage: { kind: 'keychain' } })
-      expect(await keychainRecord(service)).toBeNull()
+      expect(signedOut).toEqual({ state: 'signed-out', storage: { kind: 'keychain' }, notice: SESSION_REFUSED_NOTICE })
+      expect(await keychainEntries(service)).toEqual({})
+      expect((await sessionFile(service))?.current).toBeNull()
       expect(second.transcript.join('\n')).not.toContain('plannr-revoked-token')
     },
   )
@@ -259,10 +299,37 @@ describe('session: signing in, choosing an account, signing out (real sandbox)',
   })
 
   it.skipIf(!keychain.available)(`treats a corrupted keychain entry as signed out${needsKeychain}`, async () => {
-    await keytar.setPassword(service, KEYCHAIN_ACCOUNT, '{"kind":"token","token":')
+    const first = newCore()
+    await first.value('session.signInWithToken', { token: SANDBOX_TOKENS.adviser })
+    await first.core.close()
+    const [login] = Object.keys(await keychainEntries(service))
+    await keytar.setPassword(service, login ?? '', '{"accessToken":')
+
     const app = newCore()
     expect((await app.value<SessionStatus>('session.status')).state).toBe('signed-out')
-    expect(await keychainRecord(service)).toBeNull()
-    expect(app.log.entries.some((e) => e.level === 'warn' && /unreadable/.test(e.message))).toBe(true)
+    expect(await keychainEntries(service)).toEqual({})
+    expect(app.log.entries.some((e) => e.level === 'warn' && /no usable keychain entry/.test(e.message))).toBe(true)
+  })
+
+  it.each([
+    ['text that is not JSON', '{"version": 1, "current": {"login": 7}'],
+    ['JSON of the wrong shape', JSON.stringify({ version: 1, current: { login: 7, kind: 'oauth' }, signedOut: [] })],
+    ['a version this build does not know', JSON.stringify({ version: 9, current: null, signedOut: [] })],
+  ])('sets a corrupt session file (%s) aside with a log line, and starts signed out', async (_label, garbage) => {
+    const first = newCore()
+    await first.value('session.signInWithToken', { token: SANDBOX_TOKENS.adviser })
+    await first.core.close()
+    await writeFile(join(dataDirFor(service), 'session.json'), garbage)
+
+    const app = newCore()
+    expect((await app.value<SessionStatus>('session.status')).state).toBe('signed-out')
+    const warning = app.log.entries.find((e) => e.level === 'warn' && /session file was unreadable/.test(e.message))
+    expect(warning).toBeDefined()
+    const { readdir } = await import('node:fs/promises')
+    const files = await readdir(dataDirFor(service))
+    expect(files.some((name) => name.startsWith('session.json.unreadable-'))).toBe(true)
+    // And the app carries on: a new sign-in works and is remembered again.
+    expect((await app.value<SessionStatus>('session.signInWithToken', { token: SANDBOX_TOKENS.adviser })).state).toBe('signed-in')
+    expect((await sessionFile(service))?.current).toMatchObject({ kind: 'token' })
   })
 })

@@ -1,102 +1,72 @@
 import keytar from 'keytar'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createTokenVault, type VaultRecord } from '../../../src/main/core/auth/vault'
+import { createKeychainVault } from '../../../src/main/core/auth/vault'
 import { memoryLog } from '../../../src/main/core/log'
 import { probeKeychain, uniqueService } from '../../support/keychain-probe'
 
 const keychain = await probeKeychain()
 const skipReason = keychain.available ? '' : ` — SKIPPED: ${keychain.reason}`
-const KEYCHAIN_ACCOUNT = 'session'
 
-const tokenRecord: VaultRecord = {
-  kind: 'token',
-  apiUrl: 'https://api.plannrcrm.com',
-  token: 'pat-secret-1234567890',
-  accountUuid: 'acc-1',
-  profile: {
-    user: { name: 'Priya Shah', email: 'priya@example.co.uk' },
-    accounts: [
-      { uuid: 'acc-1', name: 'Priya Shah', type: 'employee', role: 'adviser', firmName: 'Harbour', preferred: true },
-    ],
-  },
-}
+const SECRET = JSON.stringify({ accessToken: 'pat-secret-1234567890' })
 
-describe.skipIf(!keychain.available)(`token vault in the real OS keychain${skipReason}`, () => {
-  const services: string[] = []
+describe.skipIf(!keychain.available)(`secret vault in the real OS keychain${skipReason}`, () => {
+  const entries: Array<[string, string]> = []
   function service(): string {
-    const name = uniqueService('vault')
-    services.push(name)
-    return name
+    return uniqueService('vault')
   }
   afterEach(async () => {
-    for (const name of services.splice(0)) await keytar.deletePassword(name, KEYCHAIN_ACCOUNT)
+    for (const [name, entry] of entries.splice(0)) await keytar.deletePassword(name, entry)
   })
 
   it('starts empty, in the keychain', async () => {
-    const vault = createTokenVault({ service: service(), log: memoryLog() })
-    expect(await vault.load()).toBeNull()
+    const vault = createKeychainVault({ service: service(), log: memoryLog() })
+    expect(await vault.get('login-a')).toBeNull()
     expect(vault.storage()).toEqual({ kind: 'keychain' })
   })
 
-  it('keeps a token record in the keychain, readable by a later run', async () => {
+  it('keeps one entry per login in the keychain, readable by a later run', async () => {
     const name = service()
-    await createTokenVault({ service: name, log: memoryLog() }).save(tokenRecord)
+    entries.push([name, 'login-a'], [name, 'login-b'])
+    const vault = createKeychainVault({ service: name, log: memoryLog() })
+    await vault.set('login-a', SECRET)
+    await vault.set('login-b', 'other')
 
-    const raw = await keytar.getPassword(name, KEYCHAIN_ACCOUNT)
-    expect(raw).not.toBeNull()
-    expect(JSON.parse(raw ?? '')).toEqual(tokenRecord)
-
-    const later = createTokenVault({ service: name, log: memoryLog() })
-    expect(await later.load()).toEqual(tokenRecord)
+    expect(await keytar.getPassword(name, 'login-a')).toBe(SECRET)
+    expect(await keytar.getPassword(name, 'login-b')).toBe('other')
+    const later = createKeychainVault({ service: name, log: memoryLog() })
+    expect(await later.get('login-a')).toBe(SECRET)
     expect(later.storage()).toEqual({ kind: 'keychain' })
   })
 
-  it('round-trips a demo record, with and without an account', async () => {
+  it('deletes an entry and says so; deleting what is not there is not an error', async () => {
     const name = service()
-    const vault = createTokenVault({ service: name, log: memoryLog() })
-    await vault.save({ kind: 'demo' })
-    expect(await createTokenVault({ service: name, log: memoryLog() }).load()).toEqual({ kind: 'demo' })
-    await vault.save({ kind: 'demo', accountUuid: 'acc-2' })
-    expect(await createTokenVault({ service: name, log: memoryLog() }).load()).toEqual({
-      kind: 'demo',
-      accountUuid: 'acc-2',
-    })
+    const vault = createKeychainVault({ service: name, log: memoryLog() })
+    await vault.set('login-a', SECRET)
+    expect(await vault.delete('login-a')).toBe(true)
+    expect(await keytar.getPassword(name, 'login-a')).toBeNull()
+    expect(await vault.delete('login-a')).toBe(true)
   })
 
-  it('forgets the token on clear: nothing left in the keychain', async () => {
+  it('reports a delete the keychain refuses, logging the entry but never the secret', async () => {
     const name = service()
-    const vault = createTokenVault({ service: name, log: memoryLog() })
-    await vault.save(tokenRecord)
-    await vault.clear()
-    expect(await vault.load()).toBeNull()
-    expect(await keytar.getPassword(name, KEYCHAIN_ACCOUNT)).toBeNull()
-    // Clearing an empty vault is not an error.
-    await vault.clear()
-  })
-
-  it.each([
-    ['text that is not JSON', 'pat-secret-in-garbage {'],
-    ['JSON of the wrong shape', JSON.stringify({ kind: 'token', token: 'pat-secret-in-garbage' })],
-    ['an unknown record kind', JSON.stringify({ kind: 'oauth', refresh: 'pat-secret-in-garbage' })],
-  ])('treats a corrupted entry (%s) as signed out, deletes it and logs why without its contents', async (_label, garbage) => {
-    const name = service()
-    await keytar.setPassword(name, KEYCHAIN_ACCOUNT, garbage)
+    entries.push([name, 'login-a'])
     const log = memoryLog()
-    const vault = createTokenVault({ service: name, log })
-
-    expect(await vault.load()).toBeNull()
-    expect(vault.storage()).toEqual({ kind: 'keychain' })
-    expect(await keytar.getPassword(name, KEYCHAIN_ACCOUNT)).toBeNull()
-    const warnings = log.entries.filter((entry) => entry.level === 'warn')
-    expect(warnings).toHaveLength(1)
-    expect(warnings[0]?.message).toMatch(/unreadable/)
-    expect(JSON.stringify(log.entries)).not.toContain('pat-secret-in-garbage')
-  })
-
-  it('refuses to save a record that is not a valid one', async () => {
-    const vault = createTokenVault({ service: service(), log: memoryLog() })
-    const broken = { kind: 'token', apiUrl: '', token: '' } as unknown as VaultRecord
-    await expect(vault.save(broken)).rejects.toThrow()
-    expect(await vault.load()).toBeNull()
+    const vault = createKeychainVault({
+      service: name,
+      log,
+      // The real keychain, except that removing entries fails as a locked or broken keyring would.
+      backend: async () => ({
+        getPassword: (s, a) => keytar.getPassword(s, a),
+        setPassword: (s, a, p) => keytar.setPassword(s, a, p),
+        deletePassword: async () => {
+          throw new Error('The keyring is locked')
+        },
+      }),
+    })
+    await vault.set('login-a', SECRET)
+    expect(await vault.delete('login-a')).toBe(false)
+    expect(await keytar.getPassword(name, 'login-a')).toBe(SECRET)
+    expect(log.entries.some((entry) => entry.level === 'error' && /Could not remove/.test(entry.message))).toBe(true)
+    expect(JSON.stringify(log.entries)).not.toContain('pat-secret')
   })
 })

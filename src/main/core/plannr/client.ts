@@ -8,10 +8,36 @@ import { toSearchParams, type QueryParams } from './query'
 
 export type WriteMethod = 'POST' | 'PUT' | 'DELETE'
 
+/**
+ * Where the bearer token comes from, asked on every request: an OAuth token changes under a running
+ * client (refresh, rotation), and a token Plannr refuses must end the session rather than fail forever.
+ */
+export interface TokenSource {
+  /** The token to send now (an OAuth source refreshes first when it is about to expire). */
+  current(): Promise<string>
+  /** Plannr answered 401 to `rejected`: a fresh token (one shared refresh for every caller), or null if none. */
+  renew(rejected: string): Promise<string | null>
+  /** Plannr refused even the renewed token: nothing more can be done with this sign-in. */
+  refused(token: string): void
+}
+
+/** A token that never changes: a 401 means it is no longer accepted. */
+export function fixedToken(token: string, onRefused: () => void = () => {}): TokenSource {
+  return {
+    current: async () => token,
+    renew: async () => {
+      onRefused()
+      return null
+    },
+    refused: () => onRefused(),
+  }
+}
+
 export interface PlannrClientOptions {
   /** e.g. https://api.plannrcrm.com — paths such as /api/v1/me are joined to it. */
   baseUrl: string
-  token: string
+  /** The bearer token: fixed, or a source asked per request. */
+  token: string | TokenSource
   /** Sent as X-PLANNR-ACCOUNT-UUID; most routes need it, /me and /logins do not. */
   accountUuid?: string
   /** Electron passes net.fetch (system proxy and certificate store); plain Node uses the global fetch. */
@@ -62,6 +88,7 @@ interface Settings {
 
 export function createPlannrClient(options: PlannrClientOptions): PlannrClient {
   const rate = new RateLimitTracker(options.rateLimitWindowMs ?? 60_000)
+  const tokens = typeof options.token === 'string' ? fixedToken(options.token) : options.token
   const base = ky.create({
     prefix: options.baseUrl,
     fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
@@ -69,7 +96,6 @@ export function createPlannrClient(options: PlannrClientOptions): PlannrClient {
     headers: {
       Accept: 'application/json',
       'Content-Type': 'application/json',
-      Authorization: `Bearer ${options.token}`,
       ...(options.userAgent ? { 'User-Agent': options.userAgent } : {}),
     },
     hooks: {
@@ -88,23 +114,46 @@ export function createPlannrClient(options: PlannrClientOptions): PlannrClient {
     retryMaxDelayMs: options.retryMaxDelayMs ?? 10_000,
     maxPages: options.maxPages ?? 2_000,
   }
-  return bindAccount(base, rate, settings, options.accountUuid)
+  return bindAccount(base, rate, settings, tokens, options.accountUuid)
 }
 
-function bindAccount(base: KyInstance, rate: RateLimitTracker, settings: Settings, accountUuid: string | undefined): PlannrClient {
+function isUnauthorised(error: unknown): boolean {
+  return isHTTPError(error) && error.response.status === 401
+}
+
+function bindAccount(
+  base: KyInstance,
+  rate: RateLimitTracker,
+  settings: Settings,
+  tokens: TokenSource,
+  accountUuid: string | undefined,
+): PlannrClient {
   const api = accountUuid ? base.extend({ headers: { 'X-PLANNR-ACCOUNT-UUID': accountUuid } }) : base
 
   async function call<S extends z.ZodType>(method: Method, path: string, schema: S, query?: QueryParams, body?: unknown): Promise<z.output<S>> {
-    let text: string
-    try {
-      text = await api(path, {
+    const send = (token: string) =>
+      api(path, {
         method,
+        headers: { Authorization: `Bearer ${token}` },
         searchParams: toSearchParams(query),
         ...(body !== undefined ? { json: body } : {}),
         retry: retryPolicy(method, settings),
       }).text()
+    let text: string
+    const token = await tokens.current()
+    try {
+      text = await send(token)
     } catch (error) {
-      throw toPlannrError(error)
+      if (!isUnauthorised(error)) throw toPlannrError(error)
+      // An expired or rotated token: one shared refresh, then one retry. A 401 never changed anything.
+      const renewed = await tokens.renew(token)
+      if (renewed === null) throw toPlannrError(error)
+      try {
+        text = await send(renewed)
+      } catch (retryError) {
+        if (isUnauthorised(retryError)) tokens.refused(renewed)
+        throw toPlannrError(retryError)
+      }
     }
     return parseBody(text, schema)
   }
@@ -118,7 +167,7 @@ function bindAccount(base: KyInstance, rate: RateLimitTracker, settings: Setting
     get rateLimit() {
       return rate.snapshot()
     },
-    withAccount: (uuid) => bindAccount(base, rate, settings, uuid),
+    withAccount: (uuid) => bindAccount(base, rate, settings, tokens, uuid),
     get: (path, schema, query) => call('GET', path, schema, query),
     send: (method, path, schema, body) => call(method, path, schema, undefined, body),
     async getAll<S extends z.ZodType>(path: string, item: S, query: QueryParams = {}): Promise<z.output<S>[]> {

@@ -1,4 +1,4 @@
-export { createPlannrClient, type PlannrClient, type PlannrClientOptions, type WriteMethod } from './client'
+export { createPlannrClient, fixedToken, type PlannrClient, type PlannrClientOptions, type TokenSource, type WriteMethod } from './client'
 export { PlannrError, type PlannrErrorCode, type PlannrErrorDetail } from './errors'
 export { toSearchParams, sortParam, type QueryParams, type SortDirection } from './query'
 export { parseRetryAfter, parseRateLimitReset } from './retry-after'

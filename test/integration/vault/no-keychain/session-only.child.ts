@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SessionStatus } from '@shared/models/session'
-import { createTokenVault } from '../../../../src/main/core/auth/vault'
+import { createKeychainVault } from '../../../../src/main/core/auth/vault'
 import { memoryLog } from '../../../../src/main/core/log'
 import { SANDBOX_TOKENS, startSandbox, type Sandbox } from '../../../../src/main/sandbox'
 import { uniqueService } from '../../../support/keychain-probe'
@@ -26,8 +26,8 @@ describe('with no Secret Service reachable', () => {
 
   it('the vault falls back to memory for this session, with the reason, and never fails the caller', async () => {
     const log = memoryLog()
-    const vault = createTokenVault({ service: uniqueService('no-keychain'), log })
-    expect(await vault.load()).toBeNull()
+    const vault = createKeychainVault({ service: uniqueService('no-keychain'), log })
+    expect(await vault.get('login-a')).toBeNull()
     const storage = vault.storage()
     expect(storage.kind).toBe('session-only')
     if (storage.kind === 'session-only') {
@@ -35,18 +35,18 @@ describe('with no Secret Service reachable', () => {
       expect(storage.reason).toMatch(/D-Bus/)
       expect(storage.reason).toMatch(/until Plannr Desktop is closed/)
     }
-    await vault.save({ kind: 'demo', accountUuid: 'acc-1' })
-    expect(await vault.load()).toEqual({ kind: 'demo', accountUuid: 'acc-1' })
-    await vault.clear()
-    expect(await vault.load()).toBeNull()
+    await vault.set('login-a', 'secret-1')
+    expect(await vault.get('login-a')).toBe('secret-1')
+    expect(await vault.delete('login-a')).toBe(true)
+    expect(await vault.get('login-a')).toBeNull()
     expect(log.entries.filter((e) => e.level === 'warn')).toHaveLength(1)
   })
 
   it('a save that fails part-way also degrades instead of failing', async () => {
-    const vault = createTokenVault({ service: uniqueService('no-keychain-save'), log: memoryLog() })
-    await vault.save({ kind: 'token', apiUrl: 'https://api.plannrcrm.com', token: 'pat-1' })
+    const vault = createKeychainVault({ service: uniqueService('no-keychain-save'), log: memoryLog() })
+    await vault.set('login-a', 'pat-1')
     expect(vault.storage().kind).toBe('session-only')
-    expect(await vault.load()).toMatchObject({ kind: 'token', token: 'pat-1' })
+    expect(await vault.get('login-a')).toBe('pat-1')
   })
 
   it('sign-in still works for the session, says where the token lives, and is gone after a restart', async () => {

@@ -3,7 +3,7 @@ import type { IpcError, Result } from '@shared/result'
 import type { Client } from '../api'
 
 /** What the user asked for, so the UI can show busy and errors at the control that started it. */
-export type SessionAction = 'load' | 'token' | 'demo' | 'account' | 'sign-out'
+export type SessionAction = 'load' | 'token' | 'plannr' | 'demo' | 'account' | 'sign-out'
 
 export interface SessionFailure {
   action: SessionAction
@@ -42,6 +42,17 @@ export class SessionState {
 
   signIn(token: string): Promise<boolean> {
     return this.#run('token', () => this.#client.api.session.signInWithToken({ token }))
+  }
+
+  /** Opens Plannr's sign-in page in the browser and waits for it (the status shows the link meanwhile). */
+  signInWithPlannr(): Promise<boolean> {
+    return this.#run('plannr', () => this.#client.api.session.signInWithPlannr())
+  }
+
+  /** Stops waiting for the browser. Not queued behind the sign-in it cancels: that is still busy. */
+  async cancelSignIn(): Promise<void> {
+    const result = await this.#client.api.session.cancelSignIn()
+    if (result.ok) this.status = result.value
   }
 
   startDemo(): Promise<boolean> {
