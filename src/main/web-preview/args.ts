@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { checkFeedUrl } from '../core/update/availability'
 
 export type SandboxSize = 'small' | 'demo' | 'large'
 const SANDBOX_SIZES: readonly SandboxSize[] = ['small', 'demo', 'large']
@@ -10,10 +11,12 @@ export interface WebPreviewOptions {
   port: number
   keychainService: string
   sandboxSize: SandboxSize
+  /** An electron-updater feed to read `latest.yml` from (never installs); undefined: no update check. */
+  updateFeed: string | undefined
 }
 
 export const USAGE =
-  'Usage: node out/main/web-preview.js [--api-url URL] [--port N] [--keychain-service NAME] [--sandbox-size small|demo|large]'
+  'Usage: node out/main/web-preview.js [--api-url URL] [--port N] [--keychain-service NAME] [--sandbox-size small|demo|large] [--update-feed URL]'
 
 export class UsageError extends Error {}
 
@@ -22,7 +25,7 @@ function isSandboxSize(value: string): value is SandboxSize {
 }
 
 export function parseWebPreviewArgs(argv: readonly string[]): WebPreviewOptions {
-  let values: { 'api-url'?: string; port?: string; 'keychain-service'?: string; 'sandbox-size'?: string }
+  let values: { 'api-url'?: string; port?: string; 'keychain-service'?: string; 'sandbox-size'?: string; 'update-feed'?: string }
   try {
     ;({ values } = parseArgs({
       args: [...argv],
@@ -33,6 +36,7 @@ export function parseWebPreviewArgs(argv: readonly string[]): WebPreviewOptions 
         port: { type: 'string' },
         'keychain-service': { type: 'string' },
         'sandbox-size': { type: 'string' },
+        'update-feed': { type: 'string' },
       },
     }))
   } catch (error) {
@@ -60,5 +64,11 @@ export function parseWebPreviewArgs(argv: readonly string[]): WebPreviewOptions 
   const sandboxSize = values['sandbox-size'] ?? 'demo'
   if (!isSandboxSize(sandboxSize)) throw new UsageError(`--sandbox-size must be one of ${SANDBOX_SIZES.join(', ')}`)
 
-  return { apiUrl: apiUrl?.replace(/\/+$/, ''), port, keychainService, sandboxSize }
+  const updateFeed = values['update-feed']
+  if (updateFeed !== undefined) {
+    const feed = checkFeedUrl(updateFeed)
+    if (!feed.ok) throw new UsageError(`--update-feed: ${feed.reason}`)
+  }
+
+  return { apiUrl: apiUrl?.replace(/\/+$/, ''), port, keychainService, sandboxSize, updateFeed }
 }

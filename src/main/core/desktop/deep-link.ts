@@ -49,6 +49,10 @@ export function parseDeepLink(link: string): DeepLinkResult {
   if (!path) return { ok: false, reason: `expected ${DEEP_LINK_SCHEME}://${kind}/<uuid>, got ${quoted(link)}` }
   const uuid = path[1] ?? ''
   if (!UUID.test(uuid)) return { ok: false, reason: `not a UUID: ${quoted(uuid)}` }
+  // The URL parser resolves dot segments and escapes: only the link exactly as written is accepted.
+  if (link.replace(/\/$/, '').toLowerCase() !== `${DEEP_LINK_SCHEME}://${kind}/${uuid}`.toLowerCase()) {
+    return { ok: false, reason: `not a plain ${DEEP_LINK_SCHEME}://${kind}/<uuid> link: ${quoted(link)}` }
+  }
   return { ok: true, target: { kind, uuid: uuid.toLowerCase() } }
 }
 
