@@ -27,7 +27,8 @@ export interface WindowLimits {
   minHeight: number
 }
 
-export const WINDOW_LIMITS: WindowLimits = { defaultWidth: 1280, defaultHeight: 820, minWidth: 880, minHeight: 560 }
+/** The main window's own sizes (src/main/electron/window.ts). */
+export const WINDOW_LIMITS: WindowLimits = { defaultWidth: 1280, defaultHeight: 820, minWidth: 800, minHeight: 560 }
 
 /** How much of a window's title bar must be on a display for it to count as reachable. */
 const REACHABLE_PX = 100
