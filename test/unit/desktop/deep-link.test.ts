@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { deepLinkFromArgv, parseDeepLink } from '../../../src/main/core/desktop/deep-link'
+import { deepLinkFromArgv, parseDeepLink, type DeepLinkTarget } from '../../../src/main/core/desktop/deep-link'
+import { DeepLinkInbox } from '../../../src/main/core/desktop/deep-link-inbox'
+import { memoryLog } from '../../../src/main/core/log'
 
 const UUID = '6f1c2b9e-1a2b-4c3d-8e9f-0a1b2c3d4e5f'
 
@@ -48,5 +50,43 @@ describe('deep links', () => {
     const link = `plannr-desktop://client/${UUID}`
     expect(deepLinkFromArgv(['/opt/Plannr Desktop/plannr-desktop', '--no-sandbox', link])).toBe(link)
     expect(deepLinkFromArgv(['C:\\Plannr\\Plannr Desktop.exe', '--allow-file-access-from-files'])).toBeUndefined()
+  })
+})
+
+describe('the deep-link inbox', () => {
+  const link = (uuid: string) => `plannr-desktop://conversation/${uuid}`
+  const OTHER = '7a2d3c0f-2b3c-4d4e-9f0a-1b2c3d4e5f60'
+
+  it('keeps the link the app was started with until the window can open it', () => {
+    const inbox = new DeepLinkInbox(memoryLog())
+    inbox.receive(link(UUID))
+    inbox.receive(link(OTHER))
+    const opened: DeepLinkTarget[] = []
+    inbox.attach((target) => opened.push(target))
+    expect(opened).toEqual([{ kind: 'conversation', uuid: OTHER }])
+    inbox.receive(link(UUID))
+    expect(opened).toEqual([{ kind: 'conversation', uuid: OTHER }, { kind: 'conversation', uuid: UUID }])
+  })
+
+  it('logs and drops a link that is not ours', () => {
+    const log = memoryLog()
+    const inbox = new DeepLinkInbox(log)
+    const opened: DeepLinkTarget[] = []
+    inbox.attach((target) => opened.push(target))
+    inbox.receive('plannr-desktop://settings/reset')
+    expect(opened).toEqual([])
+    expect(log.entries).toEqual([{ level: 'warn', message: 'Ignored a link: unknown kind "settings" (expected conversation, circle, client)', detail: undefined }])
+  })
+
+  it('holds links again once the window detaches', () => {
+    const inbox = new DeepLinkInbox(memoryLog())
+    const first: DeepLinkTarget[] = []
+    const detach = inbox.attach((target) => first.push(target))
+    detach()
+    inbox.receive(link(UUID))
+    expect(first).toEqual([])
+    const second: DeepLinkTarget[] = []
+    inbox.attach((target) => second.push(target))
+    expect(second).toEqual([{ kind: 'conversation', uuid: UUID }])
   })
 })

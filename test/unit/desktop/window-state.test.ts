@@ -83,14 +83,14 @@ describe('the window state file', () => {
     const file = join(dir, 'window-state.json')
     const log = memoryLog()
     await saveWindowState(file, { x: 10, y: 20, width: 1300, height: 900, maximized: true }, log)
-    expect(await loadWindowState(file, log)).toEqual({ x: 10, y: 20, width: 1300, height: 900, maximized: true })
+    expect(loadWindowState(file, log)).toEqual({ x: 10, y: 20, width: 1300, height: 900, maximized: true })
     expect(readdirSync(dir)).toEqual(['window-state.json'])
     expect(log.entries).toEqual([])
   })
 
   it('treats a missing file as no state, quietly', async () => {
     const log = memoryLog()
-    expect(await loadWindowState(join(dir, 'missing.json'), log)).toBeUndefined()
+    expect(loadWindowState(join(dir, 'missing.json'), log)).toBeUndefined()
     expect(log.entries).toEqual([])
   })
 
@@ -102,7 +102,7 @@ describe('the window state file', () => {
     const file = join(dir, 'corrupt.json')
     writeFileSync(file, text)
     const log = memoryLog()
-    expect(await loadWindowState(file, log)).toBeUndefined()
+    expect(loadWindowState(file, log)).toBeUndefined()
     expect(log.entries.map((e) => e.level)).toEqual(['warn'])
     expect(readFileSync(file, 'utf8')).toBe(text)
   })

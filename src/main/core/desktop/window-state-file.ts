@@ -2,14 +2,16 @@
  * The window state on disk: a small JSON file in the app's data folder. A missing or corrupted file
  * means "no saved state" (the window opens centred); a failed write is logged and costs nothing else.
  */
-import { readFile, rename, writeFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
+import { rename, writeFile } from 'node:fs/promises'
 import type { CoreLog } from '../log'
 import { parseWindowState, type WindowState } from './window-state'
 
-export async function loadWindowState(file: string, log: CoreLog): Promise<WindowState | undefined> {
+/** Synchronous: it runs once, before the window is first shown, and the file is a few bytes. */
+export function loadWindowState(file: string, log: CoreLog): WindowState | undefined {
   let text: string
   try {
-    text = await readFile(file, 'utf8')
+    text = readFileSync(file, 'utf8')
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') log.warn('Could not read the saved window state', error)
     return undefined
