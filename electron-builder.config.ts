@@ -8,6 +8,7 @@ import type { Configuration } from 'electron-builder'
 import { DEEP_LINK_SCHEME } from './src/main/core/desktop/deep-link'
 import { afterPack, LINUX_EXECUTABLE } from './build/packaging/fuses'
 import { notarizeFromEnv } from './build/packaging/notarize'
+import { NO_FEED_URL } from './src/main/core/update/app-update-config'
 
 export const APP_ID = 'com.plannrcrm.desktop'
 
@@ -18,8 +19,17 @@ export const APP_ID = 'com.plannrcrm.desktop'
  */
 export const FILES = ['out/main/**', 'out/preload/**', 'out/renderer/**', '!out/main/web-preview.js', '!out/**/*.map']
 
+/**
+ * The update feed baked into the app (resources/app-update.yml) and named in the published latest.yml.
+ * Always present — electron-updater keeps its download cache by it — with a placeholder that turns the
+ * updater off when the build had no PLANNR_UPDATE_FEED_URL.
+ */
+export function publishFeed(env: Readonly<Record<string, string | undefined>>): { provider: 'generic'; url: string } {
+  const url = env['PLANNR_UPDATE_FEED_URL']?.trim()
+  return { provider: 'generic', url: url ? url : NO_FEED_URL }
+}
+
 const notarize = notarizeFromEnv(process.env)
-const feedUrl = process.env['PLANNR_UPDATE_FEED_URL']
 
 const config: Configuration = {
   appId: APP_ID,
@@ -34,7 +44,7 @@ const config: Configuration = {
   afterPack,
   protocols: [{ name: 'Plannr Desktop link', schemes: [DEEP_LINK_SCHEME] }],
   // Where electron-updater looks by default; the app can point it elsewhere from its settings.
-  publish: feedUrl ? [{ provider: 'generic', url: feedUrl }] : null,
+  publish: [publishFeed(process.env)],
   mac: {
     category: 'public.app-category.business',
     icon: 'build/icon.png',

@@ -3,16 +3,21 @@
  * restarting over unsent work, and a check when the computer wakes. The policy lives in the core
  * (core/update/service.ts); this file only connects Electron to it.
  */
+import { join } from 'node:path'
 import { app, dialog, powerMonitor, type BrowserWindow } from 'electron'
 import { autoUpdater } from 'electron-updater'
 import type { CoreLog } from '../core/log'
+import { bakedFeedUrl } from '../core/update/app-update-config'
 import { checkFeedUrl, updateAvailability } from '../core/update/availability'
 import { configureUpdater, electronUpdaterPort } from '../core/update/electron-updater-port'
 import { UpdateService, type RestartQuestion } from '../core/update/service'
 import type { UpdaterPort } from '../core/update/types'
 
 export interface ElectronUpdatesOptions {
-  /** The generic feed from settings (`PLANNR_UPDATE_FEED_URL`, or the app's settings store). */
+  /**
+   * The generic feed from settings (`PLANNR_UPDATE_FEED_URL`, or the app's settings store); undefined:
+   * the feed the app was built with.
+   */
   feedUrl: string | undefined
   log: CoreLog
   /** Whether the outbox holds writes not yet sent to Plannr. */
@@ -37,8 +42,9 @@ async function askToRestart(question: RestartQuestion, window: BrowserWindow | u
 
 /** Creates the updater and starts its schedule; off (with the reason) where updating cannot work. */
 export function startElectronUpdates(options: ElectronUpdatesOptions): UpdateService {
-  const availability = updateAvailability({ packaged: app.isPackaged, platform: process.platform, env: process.env, feedUrl: options.feedUrl })
-  const feed = checkFeedUrl(options.feedUrl)
+  const feedUrl = options.feedUrl ?? (app.isPackaged ? bakedFeedUrl(join(process.resourcesPath, 'app-update.yml')) : undefined)
+  const availability = updateAvailability({ packaged: app.isPackaged, platform: process.platform, env: process.env, feedUrl })
+  const feed = checkFeedUrl(feedUrl)
   // `autoUpdater` is created on first use: never touch it where updates are off.
   let port: UpdaterPort | undefined
   if (availability.enabled && feed.ok) {

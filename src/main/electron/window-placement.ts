@@ -37,6 +37,9 @@ export function rememberWindowPlacement(window: BrowserWindow, log: CoreLog): vo
     clearTimeout(timer)
     timer = setTimeout(save, SAVE_DELAY_MS)
   }
-  for (const event of ['resize', 'move', 'maximize', 'unmaximize'] as const) window.on(event as 'resize', saveSoon)
+  window.on('resize', saveSoon)
+  window.on('move', saveSoon)
+  window.on('maximize', saveSoon)
+  window.on('unmaximize', saveSoon)
   window.on('close', save)
 }

@@ -6,7 +6,8 @@ import type { AfterPackContext, Configuration, TargetConfiguration } from 'elect
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config'
 import { DebugLogger } from 'builder-util'
 import { afterAll, describe, expect, it } from 'vitest'
-import config, { APP_ID, FILES } from '../../../electron-builder.config'
+import config, { APP_ID, FILES, publishFeed } from '../../../electron-builder.config'
+import { NO_FEED_URL } from '../../../src/main/core/update/app-update-config'
 import { afterPack, fuseConfig, LINUX_EXECUTABLE, packedBinary } from '../../../build/packaging/fuses'
 import { notarizeFromEnv } from '../../../build/packaging/notarize'
 
@@ -50,6 +51,13 @@ describe('electron-builder configuration', () => {
     expect(c.productName).toBe('Plannr Desktop')
     const protocols = Array.isArray(c.protocols) ? c.protocols : [c.protocols]
     expect(protocols.flatMap((p) => p?.schemes ?? [])).toEqual(['plannr-desktop'])
+  })
+
+  it('always publishes a generic feed (electron-updater needs app-update.yml), a placeholder without PLANNR_UPDATE_FEED_URL', () => {
+    expect(c.publish).toEqual([publishFeed(process.env)])
+    expect(publishFeed({})).toEqual({ provider: 'generic', url: NO_FEED_URL })
+    expect(publishFeed({ PLANNR_UPDATE_FEED_URL: ' ' })).toEqual({ provider: 'generic', url: NO_FEED_URL })
+    expect(publishFeed({ PLANNR_UPDATE_FEED_URL: 'https://updates.example.com/desktop' })).toEqual({ provider: 'generic', url: 'https://updates.example.com/desktop' })
   })
 
   it('builds dmg and zip on macOS with the hardened runtime, its entitlements and env-driven notarisation', () => {

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { bakedFeedUrl, NO_FEED_URL } from '../../../src/main/core/update/app-update-config'
 import { checkFeedUrl, updateAvailability, type AvailabilityInput } from '../../../src/main/core/update/availability'
 import { UpdateService } from '../../../src/main/core/update/service'
 import { memoryLog } from '../../../src/main/core/log'
@@ -22,6 +26,7 @@ describe('where the updater is on, and why not elsewhere', () => {
     ['a deb install', packagedOn('linux'), 'This installation is updated by your package manager.'],
     ['an unknown platform', packagedOn('freebsd'), 'Updates are not available on freebsd.'],
     ['no feed', { ...packagedOn('darwin'), feedUrl: undefined }, 'No update feed is set.'],
+    ['a build made without a feed', { ...packagedOn('darwin'), feedUrl: NO_FEED_URL }, 'No update feed is set.'],
     ['a plain-http feed', { ...packagedOn('darwin'), feedUrl: 'http://updates.example.com/' }, 'The update feed must be an https address.'],
   ])('is off in %s, with the reason for the about panel', (_, input, reason) => {
     expect(updateAvailability(input)).toEqual({ enabled: false, reason })
@@ -61,5 +66,24 @@ describe('the web preview\'s --update-feed flag', () => {
   it('refuses an address the updater would refuse', () => {
     expect(() => parseWebPreviewArgs(['--update-feed', 'http://updates.example.com'])).toThrow(UsageError)
     expect(() => parseWebPreviewArgs(['--update-feed', 'nonsense'])).toThrow(/--update-feed: The update feed address is not a URL/)
+  })
+})
+
+describe('the feed the app was built with (resources/app-update.yml)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'plannr-app-update-'))
+  const file = join(dir, 'app-update.yml')
+
+  it('reads the generic feed electron-builder wrote', () => {
+    writeFileSync(file, 'provider: generic\nurl: https://updates.example.com/desktop\nupdaterCacheDirName: plannr-desktop-updater\n')
+    expect(bakedFeedUrl(file)).toBe('https://updates.example.com/desktop')
+  })
+
+  it('has none when the file is missing, unreadable or for another provider', () => {
+    expect(bakedFeedUrl(join(dir, 'missing.yml'))).toBeUndefined()
+    writeFileSync(file, 'provider: [')
+    expect(bakedFeedUrl(file)).toBeUndefined()
+    writeFileSync(file, 'provider: github\nowner: plannr\nrepo: desktop\n')
+    expect(bakedFeedUrl(file)).toBeUndefined()
+    rmSync(dir, { recursive: true, force: true })
   })
 })

@@ -48,5 +48,7 @@ export function checkFeedUrl(feedUrl: string | undefined): { ok: true; url: stri
     return { ok: false, reason: 'The update feed must be an https address.' }
   }
   if (url.username !== '' || url.password !== '') return { ok: false, reason: 'The update feed address must not carry credentials.' }
+  // A build made without a feed carries a .invalid placeholder (app-update-config.ts).
+  if (url.hostname.endsWith('.invalid')) return { ok: false, reason: 'No update feed is set.' }
   return { ok: true, url: url.toString().replace(/\/+$/, '') }
 }
