@@ -160,6 +160,16 @@ describe('"Restart to update"', () => {
     service.stop()
   })
 
+  it('asks once, however often "Restart to update" is clicked while the question is open', async () => {
+    unsent = () => true
+    const service = await readyService()
+    const [first, second] = await Promise.all([service.restartToUpdate(), service.restartToUpdate()])
+    expect(first).toEqual({ restarted: false, reason: 'declined' })
+    expect(second).toBe(first)
+    expect(questions).toHaveLength(1)
+    service.stop()
+  })
+
   it('asks when it cannot tell whether anything is unsent', async () => {
     unsent = () => Promise.reject(new Error('outbox unreadable'))
     const service = await readyService()

@@ -55,6 +55,7 @@ export class UpdateService {
   private readonly timers: Timers
   private timer: unknown
   private running: Promise<UpdateState> | undefined
+  private restarting: Promise<RestartOutcome> | undefined
   private lastChecked: number | undefined
   private stopped = false
 
@@ -110,7 +111,15 @@ export class UpdateService {
    * "Restart to update". Asks first when there is unsent work; a "no" leaves the update waiting (it is
    * also installed when the app next quits).
    */
-  async restartToUpdate(): Promise<RestartOutcome> {
+  restartToUpdate(): Promise<RestartOutcome> {
+    // A second click while the question is open gets the same answer, not a second question.
+    this.restarting ??= this.restart().finally(() => {
+      this.restarting = undefined
+    })
+    return this.restarting
+  }
+
+  private async restart(): Promise<RestartOutcome> {
     const state = this.current
     if (state.status !== 'ready' || !this.options.port) return { restarted: false, reason: 'not-ready' }
     let unsent: boolean
