@@ -105,6 +105,7 @@ describe('"Restart to update"', () => {
   let questions: RestartQuestion[]
   let answer: boolean
   let unsent: () => boolean | Promise<boolean>
+  let confirm: (question: RestartQuestion) => Promise<boolean>
 
   beforeEach(async () => {
     feed = await UpdateFeed.start()
@@ -113,6 +114,10 @@ describe('"Restart to update"', () => {
     questions = []
     answer = false
     unsent = () => false
+    confirm = async (question) => {
+      questions.push(question)
+      return answer
+    }
   })
 
   afterEach(async () => {
@@ -128,10 +133,7 @@ describe('"Restart to update"', () => {
       availability: { enabled: true },
       port: { ...electronUpdaterPort(node.updater), install: () => (installs += 1) },
       hasUnsentWork: () => unsent(),
-      confirmRestart: async (question) => {
-        questions.push(question)
-        return answer
-      },
+      confirmRestart: (question) => confirm(question),
       log,
     })
     feed.publish({ version: '1.5.0', payload: Buffer.from('x'.repeat(50_000)) })
@@ -167,6 +169,17 @@ describe('"Restart to update"', () => {
     expect(first).toEqual({ restarted: false, reason: 'declined' })
     expect(second).toBe(first)
     expect(questions).toHaveLength(1)
+    service.stop()
+  })
+
+  it('does not restart when the question cannot be asked', async () => {
+    unsent = () => true
+    answer = true
+    // The dialog failing (no window, say) is not a yes.
+    confirm = () => Promise.reject(new Error('no dialog'))
+    const service = await readyService()
+    expect(await service.restartToUpdate()).toEqual({ restarted: false, reason: 'declined' })
+    expect(installs).toBe(0)
     service.stop()
   })
 

@@ -131,10 +131,16 @@ export class UpdateService {
       unsent = true
     }
     if (unsent) {
-      const agreed = await this.options.confirmRestart({
-        version: state.version,
-        message: 'Some of your changes have not reached Plannr yet. They are kept and sent when Plannr Desktop starts again. Restart now?',
-      })
+      let agreed = false
+      try {
+        agreed = await this.options.confirmRestart({
+          version: state.version,
+          message: 'Some of your changes have not reached Plannr yet. They are kept and sent when Plannr Desktop starts again. Restart now?',
+        })
+      } catch (error) {
+        // No answer is not a yes.
+        this.options.log.warn('Could not ask whether to restart', error)
+      }
       if (!agreed) return { restarted: false, reason: 'declined' }
     }
     this.options.log.info(`Restarting to install version ${state.version}`)
