@@ -1,6 +1,7 @@
 import { homedir } from 'node:os'
 import { isAbsolute, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { checkFeedUrl } from '../core/update/availability'
 
 export type SandboxSize = 'small' | 'demo' | 'large'
 const SANDBOX_SIZES: readonly SandboxSize[] = ['small', 'demo', 'large']
@@ -16,6 +17,8 @@ export interface WebPreviewOptions {
   dataDir: string
   /** The OAuth client "Sign in with Plannr" uses; undefined means the app's default. */
   oauthClientId: string | undefined
+  /** An electron-updater feed to read `latest.yml` from (never installs); undefined: no update check. */
+  updateFeed: string | undefined
 }
 
 /** Where the OS keeps applications' per-user data, as Electron's app.getPath('appData') would say. */
@@ -29,7 +32,7 @@ export function userDataRoot(platform: NodeJS.Platform = process.platform, env: 
 export const DEFAULT_WEB_PREVIEW_DATA_DIR = 'Plannr Desktop (web preview)'
 
 export const USAGE =
-  'Usage: node out/main/web-preview.js [--api-url URL] [--port N] [--keychain-service NAME] [--sandbox-size small|demo|large] [--data-dir DIR] [--oauth-client-id ID]'
+  'Usage: node out/main/web-preview.js [--api-url URL] [--port N] [--keychain-service NAME] [--sandbox-size small|demo|large] [--data-dir DIR] [--oauth-client-id ID] [--update-feed URL]'
 
 export class UsageError extends Error {}
 
@@ -45,6 +48,7 @@ export function parseWebPreviewArgs(argv: readonly string[]): WebPreviewOptions 
     'sandbox-size'?: string
     'data-dir'?: string
     'oauth-client-id'?: string
+    'update-feed'?: string
   }
   try {
     ;({ values } = parseArgs({
@@ -58,6 +62,7 @@ export function parseWebPreviewArgs(argv: readonly string[]): WebPreviewOptions 
         'sandbox-size': { type: 'string' },
         'data-dir': { type: 'string' },
         'oauth-client-id': { type: 'string' },
+        'update-feed': { type: 'string' },
       },
     }))
   } catch (error) {
@@ -94,5 +99,11 @@ export function parseWebPreviewArgs(argv: readonly string[]): WebPreviewOptions 
     throw new UsageError('--oauth-client-id must be 1–200 printable characters without spaces')
   }
 
-  return { apiUrl: apiUrl?.replace(/\/+$/, ''), port, keychainService, sandboxSize, dataDir, oauthClientId }
+  const updateFeed = values['update-feed']
+  if (updateFeed !== undefined) {
+    const feed = checkFeedUrl(updateFeed)
+    if (!feed.ok) throw new UsageError(`--update-feed: ${feed.reason}`)
+  }
+
+  return { apiUrl: apiUrl?.replace(/\/+$/, ''), port, keychainService, sandboxSize, dataDir, oauthClientId, updateFeed }
 }

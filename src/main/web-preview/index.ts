@@ -9,6 +9,7 @@ import { parseWebPreviewArgs, USAGE, UsageError, type SandboxSize } from './args
 import { createLogger } from './log'
 import { contentSecurityPolicy } from './renderer-files'
 import { createStaticHandler } from './static-server'
+import { startPreviewUpdates } from './updates'
 import { attachWsBridge, BRIDGE_PATH } from './ws-bridge'
 
 /*
@@ -117,12 +118,14 @@ async function main(): Promise<void> {
   allowedHosts.add(`${HOST}:${port}`).add(`localhost:${port}`)
 
   const bridge = attachWsBridge({ server, core, secret, origin, log })
+  const updates = startPreviewUpdates(options.updateFeed, version, log)
 
   let stopping = false
   const stop = (signal: string): void => {
     if (stopping) return
     stopping = true
     log.info(`${signal}: stopping`)
+    updates?.stop()
     bridge.close()
     server.closeAllConnections()
     const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()))

@@ -1,0 +1,27 @@
+/**
+ * How `plannr-desktop://` links reach the app: macOS sends `open-url`; Windows and Linux start the app
+ * with the link as an argument — the first instance reads its own argv, a second instance's argv arrives
+ * through `second-instance`. Every link goes to the core's inbox, which parses and validates it.
+ */
+import { app } from 'electron'
+import { deepLinkFromArgv, DEEP_LINK_SCHEME } from '../core/desktop/deep-link'
+import type { DeepLinkInbox } from '../core/desktop/deep-link-inbox'
+
+/** Call before `ready`: macOS may deliver the link that started the app before the window exists. */
+export function listenForDeepLinks(inbox: DeepLinkInbox): { fromArgv: (argv: readonly string[]) => void } {
+  // The installers register the scheme (electron-builder `protocols`); a development build registers
+  // itself so links can be tried, pointing the OS at this Electron and this app folder.
+  if (!app.isPackaged && process.defaultApp && process.argv[1] !== undefined) {
+    app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [process.argv[1]])
+  }
+  app.on('open-url', (event, url) => {
+    event.preventDefault()
+    inbox.receive(url)
+  })
+  const fromArgv = (argv: readonly string[]): void => {
+    const link = deepLinkFromArgv(argv)
+    if (link !== undefined) inbox.receive(link)
+  }
+  fromArgv(process.argv)
+  return { fromArgv }
+}
