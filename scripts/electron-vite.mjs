@@ -30,10 +30,11 @@ function installElectron() {
   process.exit(installed.status ?? 1)
 }
 
-// ELECTRON_EXEC_PATH is electron-vite's own setting for "use this Electron": respected as given.
+// ELECTRON_EXEC_PATH is electron-vite's own setting for "use this Electron": respected as given. With
+// ELECTRON_OVERRIDE_DIST_PATH (a local Electron build) Electron itself never downloads, and neither do we.
 let electronPath = process.env.ELECTRON_EXEC_PATH
 if (!electronPath) {
-  installElectron()
+  if (!process.env.ELECTRON_OVERRIDE_DIST_PATH) installElectron()
   // The path Electron reports for itself (it honours ELECTRON_OVERRIDE_DIST_PATH; electron-vite does not).
   electronPath = require('electron')
 }

@@ -118,12 +118,13 @@ test.describe('a fresh clone', () => {
       { name: 'version', content: ELECTRON_VERSION },
     ])
     const sha256 = createHash('sha256').update(zip).digest('hex')
-    mirror = await startMirror(
-      new Map([
-        [`/v${ELECTRON_VERSION}/${zipName}`, zip],
-        [`/v${ELECTRON_VERSION}/SHASUMS256.txt`, Buffer.from(`${sha256} *${zipName}\n`)],
-      ]),
-    )
+    const checksumsPath = `/v${ELECTRON_VERSION}/SHASUMS256.txt`
+    const files = new Map([
+      [`/v${ELECTRON_VERSION}/${zipName}`, zip],
+      // First a checksum that does not match: a corrupted or tampered download.
+      [checksumsPath, Buffer.from(`${'0'.repeat(64)} *${zipName}\n`)],
+    ])
+    mirror = await startMirror(files)
 
     const env = cleanEnv({
       ELECTRON_MIRROR: mirror.url,
@@ -131,17 +132,30 @@ test.describe('a fresh clone', () => {
       electron_use_remote_checksums: '1',
       electron_config_cache: join(work, 'electron-cache'),
     })
-    const started = await new Promise<{ code: number | null; output: string }>((done) => {
-      const child = spawn('npm', ['start'], { cwd: clone, env, stdio: ['ignore', 'pipe', 'pipe'] })
-      let output = ''
-      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-      const timer = setTimeout(() => child.kill('SIGTERM'), 90_000)
-      child.on('close', (code) => {
-        clearTimeout(timer)
-        done({ code, output })
+    const npmStart = (): Promise<{ code: number | null; output: string }> =>
+      new Promise((done) => {
+        const child = spawn('npm', ['start'], { cwd: clone, env, stdio: ['ignore', 'pipe', 'pipe'] })
+        let output = ''
+        child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+        const timer = setTimeout(() => child.kill('SIGTERM'), 60_000)
+        child.on('close', (code) => {
+          clearTimeout(timer)
+          done({ code, output })
+        })
       })
-    })
+
+    // A download that fails its checksum is never run; the developer is told what to do instead.
+    const refused = await npmStart()
+    expect(refused.code, refused.output).not.toBe(0)
+    expect(refused.output).toMatch(/could not download Electron’s binary/)
+    expect(refused.output).toMatch(/npm run web/)
+    expect(existsSync(record)).toBe(false)
+    expect(existsSync(join(clone, 'node_modules/electron/path.txt'))).toBe(false)
+
+    files.set(checksumsPath, Buffer.from(`${sha256} *${zipName}\n`))
+    mirror.requests.length = 0
+    const started = await npmStart()
     expect(started.code, started.output).toBe(0)
 
     // The binary was fetched once, with its checksum file, from the configured mirror …
