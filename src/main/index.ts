@@ -48,12 +48,19 @@ function run(): void {
   let unbindIpc: (() => void) | undefined
   let shutDown = false
 
-  // Launching the app again, or clicking its Dock icon, always puts a window in front of the user.
-  const bringForward = (): void => {
-    bringWindowForward(BrowserWindow.getAllWindows(), { ready: app.isReady(), quitting: shutDown }, () => createMainWindow(log))
+  // Launching the app again, or clicking its Dock icon, always puts a window in front of the user. A
+  // launch during the seconds a quit takes starts the app again once this process has exited (macOS
+  // may also activate an app as it quits, so `activate` never relaunches).
+  let relaunching = false
+  const bringForward = (source: 'second-instance' | 'activate'): void => {
+    const outcome = bringWindowForward(BrowserWindow.getAllWindows(), { ready: app.isReady(), quitting: shutDown }, () => createMainWindow(log))
+    if (outcome === 'relaunch' && source === 'second-instance' && !relaunching) {
+      relaunching = true
+      app.relaunch()
+    }
   }
-  app.on('second-instance', bringForward)
-  app.on('activate', bringForward)
+  app.on('second-instance', () => bringForward('second-instance'))
+  app.on('activate', () => bringForward('activate'))
 
   app.on('window-all-closed', () => {
     // macOS apps stay running with no window until the user quits.

@@ -87,7 +87,7 @@ test.describe('a fresh clone', () => {
     rmSync(work, { recursive: true, force: true })
   })
 
-  test('`npm ci && npm start` downloads Electron, then launches it with this app', async () => {
+  test('`npm ci && npm start` downloads Electron, checks it, then launches it with this app', async () => {
     test.setTimeout(110_000)
     const clone = join(work, 'clone')
     const record = join(work, 'launched.txt')

@@ -21,10 +21,15 @@ export interface LaunchState {
   quitting: boolean
 }
 
-export type LaunchOutcome = 'focused' | 'created' | 'ignored'
+/**
+ * - `relaunch`: the app is quitting (for a few seconds at most) and still holds the single-instance
+ *   lock, so the launch that asked cannot start: start the app again once this one has exited.
+ */
+export type LaunchOutcome = 'focused' | 'created' | 'relaunch' | 'ignored'
 
 export function bringWindowForward<W extends LaunchableWindow>(windows: readonly W[], state: LaunchState, create: () => W): LaunchOutcome {
-  if (!state.ready || state.quitting) return 'ignored'
+  if (state.quitting) return 'relaunch'
+  if (!state.ready) return 'ignored'
   const window = windows.find((candidate) => !candidate.isDestroyed())
   if (!window) {
     create()

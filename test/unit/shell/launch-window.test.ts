@@ -51,9 +51,14 @@ describe('a second launch or a Dock click', () => {
     expect(window.calls).toEqual(['focus'])
   })
 
-  it('does nothing before the app is ready (startup opens the first window) or while it quits', () => {
-    const create = (): FakeWindow => expect.unreachable('no window now')
-    expect(bringWindowForward([], { ready: false, quitting: false }, create)).toBe('ignored')
-    expect(bringWindowForward([], { ready: true, quitting: true }, create)).toBe('ignored')
+  it('does nothing before the app is ready: startup opens the first window itself', () => {
+    expect(bringWindowForward([], { ready: false, quitting: false }, () => expect.unreachable('no window now'))).toBe('ignored')
+  })
+
+  it('while the app quits, opens no window in it but asks for the app to start again once it has exited', () => {
+    const window = new FakeWindow({ visible: false })
+    expect(bringWindowForward([window], { ready: true, quitting: true }, () => expect.unreachable('no window now'))).toBe('relaunch')
+    expect(bringWindowForward([], { ready: true, quitting: true }, () => expect.unreachable('no window now'))).toBe('relaunch')
+    expect(window.calls).toEqual([])
   })
 })
