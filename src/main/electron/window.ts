@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { BrowserWindow, type WebContents } from 'electron'
 import { describeLoadFailure, isSupersededLoad, loadFailurePageUrl } from '../shell/load-failure'
 import { showWhenReady } from '../shell/show-window'
-import { rendererEntryUrl } from './app-origin'
+import { isAppUrl, rendererEntryUrl } from './app-origin'
 
 type Log = { warn(message: string, detail?: unknown): void; error(message: string, detail?: unknown): void }
 
@@ -71,5 +71,11 @@ export function createMainWindow(log: Log): BrowserWindow {
   window.on('page-title-updated', (event) => event.preventDefault())
 
   window.loadURL(rendererEntryUrl()).catch((error: unknown) => showLoadFailure(window, error, log))
+  // A missing file in the build is answered, not failed (app:// replies 404): the same page, not "Not found".
+  window.webContents.on('did-navigate', (_event, url, httpResponseCode) => {
+    if (isAppUrl(url) && httpResponseCode >= 400) {
+      showLoadFailure(window, Object.assign(new Error(`${url} answered ${httpResponseCode}`), { code: `HTTP_${httpResponseCode}` }), log)
+    }
+  })
   return window
 }
