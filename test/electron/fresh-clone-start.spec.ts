@@ -172,5 +172,13 @@ test.describe('a fresh clone', () => {
     expect(lines).toContain('built=yes')
     const manifest = JSON.parse(readFileSync(join(clone, 'package.json'), 'utf8')) as { main: string }
     expect(existsSync(join(clone, manifest.main))).toBe(true)
+
+    // The next `npm start` uses the installed binary: nothing is downloaded again.
+    rmSync(record)
+    mirror.requests.length = 0
+    const again = await npmStart()
+    expect(again.code, again.output).toBe(0)
+    expect(mirror.requests).toEqual([])
+    expect(readFileSync(record, 'utf8').split('\n')[0]).toBe(`nonce=${nonce}`)
   })
 })
