@@ -8,14 +8,27 @@
 //
 // Usage: node scripts/electron-vite.mjs <electron-vite arguments>   (e.g. `preview`, `dev`)
 import { spawn, spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 
 const require = createRequire(import.meta.url)
 const args = process.argv.slice(2)
 
+/** Whether this Electron version's binary looks installed (the installer makes the exact check). */
+function looksInstalled() {
+  const pkg = dirname(require.resolve('electron/package.json'))
+  try {
+    return readFileSync(join(pkg, 'dist', 'version'), 'utf8').replace(/^v/, '').trim() === require('electron/package.json').version
+  } catch {
+    return false
+  }
+}
+
 /** Electron's installer; a no-op when the binary for this version is installed. */
 function installElectron() {
+  // The download is silent and about 100 MB: say what is happening.
+  if (!looksInstalled()) console.log('Downloading Electron’s binary (the first time only)…')
   const installed = spawnSync(process.execPath, [require.resolve('electron/install.js')], { stdio: 'inherit' })
   if (installed.status === 0) return
   console.error(

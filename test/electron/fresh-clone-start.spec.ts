@@ -158,6 +158,7 @@ test.describe('a fresh clone', () => {
     mirror.requests.length = 0
     const started = await npmStart()
     expect(started.code, started.output).toBe(0)
+    expect(started.output).toContain('Downloading Electron’s binary (the first time only)…')
 
     // The binary was fetched once, with its checksum file, from the configured mirror …
     expect(mirror.requests.filter((path) => path.endsWith(zipName))).toHaveLength(1)
@@ -180,6 +181,7 @@ test.describe('a fresh clone', () => {
     const again = await npmStart()
     expect(again.code, again.output).toBe(0)
     expect(mirror.requests).toEqual([])
+    expect(again.output).not.toContain('Downloading Electron’s binary')
     expect(readFileSync(record, 'utf8').split('\n')[0]).toBe(`nonce=${nonce}`)
   })
 })
