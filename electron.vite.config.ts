@@ -13,8 +13,10 @@ export default defineConfig(({ mode }) => {
       resolve: { alias: shared },
       plugins: packaged ? [withoutSandboxControl()] : [],
       build: {
-        // ky and zod are ESM-first: bundle them into main; keytar (native) and ws stay external.
-        externalizeDeps: { exclude: ['ky', 'zod'] },
+        // ky and zod are ESM-first: bundle them into main; keytar (native) and ws stay external. keytar is
+        // an optional dependency (its native build may fail to install), which electron-vite does not
+        // externalize by itself: a missing keytar must fail at run time, where the vault falls back.
+        externalizeDeps: { exclude: ['ky', 'zod'], include: ['keytar'] },
         rollupOptions: {
           input: {
             index: resolve(__dirname, 'src/main/index.ts'),

@@ -50,6 +50,13 @@ export default tseslint.config(
     rules: restrict([...electronModules, '**/main/electron/**', '**/renderer/**', '**/preload/**'], 'The core, sandbox and web preview run in plain Node: no Electron.'),
   },
   {
+    files: ['src/main/shell/**'],
+    rules: restrict(
+      [...electronModules, '**/main/electron/**', '**/core/**', '**/sandbox/**', '**/web-preview/**', '**/renderer/**', '**/preload/**'],
+      'src/main/shell holds the shell’s decisions in plain Node, testable without Electron: Electron objects are passed in.',
+    ),
+  },
+  {
     files: ['src/main/sandbox/**'],
     rules: restrict([...electronModules, '**/core/**', '**/renderer/**'], 'The sandbox stands alone as a Plannr stand-in: it may use shared schemas only.'),
   },

@@ -6,13 +6,23 @@ import { installAppMenu } from './electron/menu'
 import { builtRendererDir, registerAppScheme, serveRenderer } from './electron/protocol'
 import { installSecurityPolicy } from './electron/security'
 import { createMainWindow } from './electron/window'
+import { bringWindowForward } from './shell/launch-window'
+import { cancellableFetch, runWithDeadline } from './shell/shutdown'
 
 // Privileged schemes must be registered before `ready`.
 registerAppScheme()
 
-/** Electron's fetch goes through Chromium's network stack: system proxy settings and the OS certificate store. */
-const electronFetch: typeof fetch = (input, init) =>
-  net.fetch(input instanceof URL ? input.toString() : input, init)
+/** Aborted when quitting begins: background refreshes stop instead of holding the app open. */
+const shutdownSignal = new AbortController()
+
+/**
+ * Electron's fetch goes through Chromium's network stack: system proxy settings and the OS certificate
+ * store. Every request is cancelled when the app quits.
+ */
+const electronFetch: typeof fetch = cancellableFetch(
+  (input, init) => net.fetch(input instanceof URL ? input.toString() : input, init),
+  shutdownSignal.signal,
+)
 
 /** The demo workspace runs on a local sandbox started the first time someone asks for it. */
 function lazyDemo(): { demo: () => Promise<{ apiUrl: string; token: string }>; close: () => Promise<void> } {
@@ -32,38 +42,46 @@ function lazyDemo(): { demo: () => Promise<{ apiUrl: string; token: string }>; c
   }
 }
 
-function focus(window: BrowserWindow | undefined): void {
-  if (!window) return
-  if (window.isMinimized()) window.restore()
-  window.focus()
-}
-
 function run(): void {
   const demo = lazyDemo()
   let core: Core | undefined
   let unbindIpc: (() => void) | undefined
+  let shutDown = false
 
-  app.on('second-instance', () => focus(BrowserWindow.getAllWindows()[0]))
+  // Launching the app again, or clicking its Dock icon, always puts a window in front of the user. A
+  // launch during the seconds a quit takes starts the app again once this process has exited (macOS
+  // may also activate an app as it quits, so `activate` never relaunches).
+  let relaunching = false
+  const bringForward = (source: 'second-instance' | 'activate'): void => {
+    const outcome = bringWindowForward(BrowserWindow.getAllWindows(), { ready: app.isReady(), quitting: shutDown }, () => createMainWindow(log))
+    if (outcome === 'relaunch' && source === 'second-instance' && !relaunching) {
+      relaunching = true
+      app.relaunch()
+    }
+  }
+  app.on('second-instance', () => bringForward('second-instance'))
+  app.on('activate', () => bringForward('activate'))
 
   app.on('window-all-closed', () => {
     // macOS apps stay running with no window until the user quits.
     if (process.platform !== 'darwin') app.quit()
   })
 
-  app.on('activate', () => {
-    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) createMainWindow()
-  })
-
-  let shutDown = false
   app.on('will-quit', (event) => {
     if (shutDown) return
-    // Keep the process alive until the core and the demo sandbox have closed their files and sockets.
+    // Keep the process alive while the core and the demo sandbox close their files and sockets — for a
+    // few seconds at most, with network work cancelled first, so quitting never hangs.
     event.preventDefault()
     shutDown = true
     unbindIpc?.()
-    Promise.allSettled([core?.close(), demo.close()])
-      .then((results) => {
-        for (const result of results) if (result.status === 'rejected') log.error('Error while closing', result.reason)
+    shutdownSignal.abort()
+    void runWithDeadline([
+      { name: 'core', run: async () => core?.close() },
+      { name: 'demo workspace', run: () => demo.close() },
+    ])
+      .then((report) => {
+        for (const { name, error } of report.failed) log.error(`Error while closing the ${name}`, error)
+        if (report.abandoned.length > 0) log.warn('Quit before these finished closing', report.abandoned)
       })
       .finally(() => app.quit())
   })
@@ -91,7 +109,7 @@ function run(): void {
       log,
     })
     unbindIpc = bindIpc(core, log)
-    createMainWindow()
+    createMainWindow(log)
   }).catch((error: unknown) => {
     log.error('Plannr Desktop could not start', error)
     app.exit(1)

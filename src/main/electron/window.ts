@@ -1,6 +1,12 @@
 import { join } from 'node:path'
 import { BrowserWindow, type WebContents } from 'electron'
-import { rendererEntryUrl } from './app-origin'
+import { describeLoadFailure, isSupersededLoad, loadFailurePageUrl } from '../shell/load-failure'
+import { showWhenReady } from '../shell/show-window'
+import { isAppUrl, rendererEntryUrl } from './app-origin'
+
+type Log = { warn(message: string, detail?: unknown): void; error(message: string, detail?: unknown): void }
+
+const PRODUCT_NAME = 'Plannr Desktop'
 
 /** Windows this app opened. IPC answers only their main frames. */
 const ourWindows = new WeakSet<WebContents>()
@@ -17,9 +23,18 @@ function spellcheckEnabled(platform: NodeJS.Platform): boolean {
   return platform === 'darwin' || platform === 'win32'
 }
 
-export function createMainWindow(): BrowserWindow {
+/** A window that could not load the interface shows a plain page saying so, instead of staying invisible. */
+function showLoadFailure(window: BrowserWindow, error: unknown, log: Log): void {
+  const failure = describeLoadFailure(error)
+  if (isSupersededLoad(failure) || window.isDestroyed()) return
+  log.error('The window could not load the interface', failure)
+  window.loadURL(loadFailurePageUrl(failure, PRODUCT_NAME)).catch((pageError: unknown) => log.error('Could not show the error page either', describeLoadFailure(pageError)))
+  if (!window.isVisible()) window.show()
+}
+
+export function createMainWindow(log: Log): BrowserWindow {
   const window = new BrowserWindow({
-    title: 'Plannr Desktop',
+    title: PRODUCT_NAME,
     width: 1280,
     height: 820,
     minWidth: 800,
@@ -42,11 +57,25 @@ export function createMainWindow(): BrowserWindow {
   })
   ourWindows.add(window.webContents)
 
-  // Showing only once painted avoids a white flash and a half-drawn window.
-  window.once('ready-to-show', () => window.show())
+  // Shown once painted (no white flash), or once loaded where `ready-to-show` never comes (Wayland).
+  void showWhenReady({
+    onceReadyToShow: (listener) => window.once('ready-to-show', listener),
+    onceFinishedLoad: (listener) => window.webContents.once('did-finish-load', listener),
+    isDestroyed: () => window.isDestroyed(),
+    isVisible: () => window.isVisible(),
+    show: () => window.show(),
+  }).then((reason) => {
+    if (reason === 'timer') log.warn('The window was shown before it reported being ready')
+  })
   // The renderer's <title> may change; the window keeps the product name.
   window.on('page-title-updated', (event) => event.preventDefault())
 
-  void window.loadURL(rendererEntryUrl())
+  window.loadURL(rendererEntryUrl()).catch((error: unknown) => showLoadFailure(window, error, log))
+  // A missing file in the build is answered, not failed (app:// replies 404): the same page, not "Not found".
+  window.webContents.on('did-navigate', (_event, url, httpResponseCode) => {
+    if (isAppUrl(url) && httpResponseCode >= 400) {
+      showLoadFailure(window, Object.assign(new Error(`${url} answered ${httpResponseCode}`), { code: `HTTP_${httpResponseCode}` }), log)
+    }
+  })
   return window
 }
