@@ -169,6 +169,22 @@ describe('the web preview (out/main/web-preview.js)', () => {
       socket.close()
     })
 
+    for (const [label, name] of [
+      ['an object whose toString is a string', { toString: 'app.info' }],
+      ['an object whose valueOf is a string', { valueOf: 'app.info', toString: null }],
+      ['an array', ['app.info']],
+      ['a number', 1],
+      ['null', null],
+    ] as const) {
+      it(`answers a call named by ${label} with unknown_call, and the process keeps running`, async () => {
+        const socket = await authenticated()
+        expect(await socket.call(name, {})).toMatchObject({ ok: false, error: { code: 'unknown_call' } })
+        expect(await socket.call('app.info', {})).toMatchObject({ ok: true })
+        expect(preview.process.exitCode).toBeNull()
+        socket.close()
+      })
+    }
+
     for (const [label, frame, code] of [
       ['text that is not JSON', '{"type": "call", "id": 1,', 1003],
       ['a JSON array', '[1, 2, 3]', 1003],
