@@ -1,10 +1,14 @@
 /**
  * /__sandbox/... — for tests in another process: read and clear the journal, set faults.
- * Never journaled, rate-limited or faulted.
+ * Never journaled, rate-limited or faulted. Only callers that import this module and pass
+ * `sandboxControl()` to `startSandbox` have them (the app itself never does), and every request must
+ * name this run's secret and reach the sandbox's own Host.
  */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { z } from 'zod'
-import type { Journal } from './journal'
-import type { Faults } from './types'
+import type { ControlReply, ControlRequest, ControlState, SandboxControl } from './types'
+
+export const CONTROL_HEADER = 'x-sandbox-control'
 
 export const FaultsPatch = z
   .object({
@@ -22,15 +26,27 @@ export const FaultsPatch = z
   .partial()
   .strict()
 
-export interface ControlState {
-  journal: Journal
-  faults: Faults
-  info: () => unknown
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest()
 }
 
-export interface ControlReply {
-  status: number
-  body?: unknown
+/** Control routes guarded by a fresh per-run secret (or the one given, e.g. by a test). */
+export function sandboxControl(secret = randomBytes(32).toString('base64url')): SandboxControl {
+  const expected = digest(secret)
+  return {
+    secret,
+    owns: (path) => path === '/__sandbox' || path.startsWith('/__sandbox/'),
+    handle(state: ControlState, request: ControlRequest): ControlReply {
+      if (request.headers['host'] !== request.expectedHost) {
+        return { status: 403, body: { message: 'This sandbox answers its own address only.' } }
+      }
+      const given = request.headers[CONTROL_HEADER]
+      if (typeof given !== 'string' || !timingSafeEqual(digest(given), expected)) {
+        return { status: 401, body: { message: `The control routes need this run's secret in ${CONTROL_HEADER}.` } }
+      }
+      return handleControl(state, request.method, request.path, request.rawBody)
+    },
+  }
 }
 
 export function handleControl(state: ControlState, method: string, path: string, rawBody: string): ControlReply {

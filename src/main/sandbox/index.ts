@@ -10,7 +10,9 @@ import { SANDBOX_TOKENS } from './tokens'
 import type { Faults, Sandbox, SandboxOptions, SandboxSize } from './types'
 
 export { SANDBOX_TOKENS } from './tokens'
-export type { Faults, ForcedResponse, RecordedRequest, Sandbox, SandboxOptions, SandboxSize } from './types'
+export { tokenFingerprint } from './fingerprint'
+export { NAMED_SIZES } from './types'
+export type { Faults, ForcedResponse, NamedSize, RecordedRequest, Sandbox, SandboxControl, SandboxOptions, SandboxSize } from './types'
 
 export const DEFAULT_SEED = 1
 
@@ -34,6 +36,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     world,
     seed,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 500,
+    ...(options.control ? { control: options.control } : {}),
     info: () => ({
       seed,
       size,
@@ -53,6 +56,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return server.journal.entries
     },
     clearRequests: () => server.journal.clear(),
+    controlSecret: options.control?.secret,
     get faults(): Faults {
       return server.faults
     },

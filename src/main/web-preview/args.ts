@@ -1,7 +1,5 @@
 import { parseArgs } from 'node:util'
-
-export type SandboxSize = 'small' | 'demo' | 'large'
-const SANDBOX_SIZES: readonly SandboxSize[] = ['small', 'demo', 'large']
+import { NAMED_SIZES, type NamedSize } from '../sandbox/types'
 
 export interface WebPreviewOptions {
   /** A real (or other) Plannr API; when absent the preview starts its own sandbox. */
@@ -9,20 +7,22 @@ export interface WebPreviewOptions {
   /** 0 picks a free port. */
   port: number
   keychainService: string
-  sandboxSize: SandboxSize
+  sandboxSize: NamedSize
+  /** Serve the sandbox's /__sandbox control routes (for tests), printing their secret as SANDBOX_CONTROL=… */
+  sandboxControl: boolean
 }
 
 export const USAGE =
-  'Usage: node out/main/web-preview.js [--api-url URL] [--port N] [--keychain-service NAME] [--sandbox-size small|demo|large]'
+  'Usage: node out/main/web-preview.js [--api-url URL] [--port N] [--keychain-service NAME] [--sandbox-size small|demo|large] [--sandbox-control]'
 
 export class UsageError extends Error {}
 
-function isSandboxSize(value: string): value is SandboxSize {
-  return (SANDBOX_SIZES as readonly string[]).includes(value)
+function isSandboxSize(value: string): value is NamedSize {
+  return (NAMED_SIZES as readonly string[]).includes(value)
 }
 
 export function parseWebPreviewArgs(argv: readonly string[]): WebPreviewOptions {
-  let values: { 'api-url'?: string; port?: string; 'keychain-service'?: string; 'sandbox-size'?: string }
+  let values: { 'api-url'?: string; port?: string; 'keychain-service'?: string; 'sandbox-size'?: string; 'sandbox-control'?: boolean }
   try {
     ;({ values } = parseArgs({
       args: [...argv],
@@ -33,6 +33,7 @@ export function parseWebPreviewArgs(argv: readonly string[]): WebPreviewOptions 
         port: { type: 'string' },
         'keychain-service': { type: 'string' },
         'sandbox-size': { type: 'string' },
+        'sandbox-control': { type: 'boolean' },
       },
     }))
   } catch (error) {
@@ -58,7 +59,10 @@ export function parseWebPreviewArgs(argv: readonly string[]): WebPreviewOptions 
   if (keychainService.trim() === '') throw new UsageError('--keychain-service must not be empty')
 
   const sandboxSize = values['sandbox-size'] ?? 'demo'
-  if (!isSandboxSize(sandboxSize)) throw new UsageError(`--sandbox-size must be one of ${SANDBOX_SIZES.join(', ')}`)
+  if (!isSandboxSize(sandboxSize)) throw new UsageError(`--sandbox-size must be one of ${NAMED_SIZES.join(', ')}`)
 
-  return { apiUrl: apiUrl?.replace(/\/+$/, ''), port, keychainService, sandboxSize }
+  const sandboxControl = values['sandbox-control'] === true
+  if (sandboxControl && apiUrl !== undefined) throw new UsageError('--sandbox-control needs the preview’s own sandbox: leave out --api-url')
+
+  return { apiUrl: apiUrl?.replace(/\/+$/, ''), port, keychainService, sandboxSize, sandboxControl }
 }

@@ -28,12 +28,14 @@ export interface RunningPreview {
   port: number
   secret: string
   sandboxUrl: string
+  /** The sandbox's control secret, when started with --sandbox-control. */
+  sandboxControl: string | undefined
   stderr: () => string
   /** Resolves with the exit code and signal once the process has exited. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
 }
 
-export async function startPreview(args: string[] = ['--sandbox-size', 'small'], timeoutMs = 30_000): Promise<RunningPreview> {
+export async function startPreview(args: string[] = ['--sandbox-size', 'small', '--sandbox-control'], timeoutMs = 30_000): Promise<RunningPreview> {
   const keychainService = `Plannr Desktop test ${randomUUID()}`
   const child = spawn(process.execPath, [PREVIEW_ENTRY, '--keychain-service', keychainService, ...args], {
     cwd: ROOT,
@@ -52,7 +54,7 @@ export async function startPreview(args: string[] = ['--sandbox-size', 'small'],
       stdout += chunk
       const found = new Map<string, string>()
       for (const line of stdout.split('\n')) {
-        const match = /^(WEB_PREVIEW_URL|SANDBOX_URL)=(.+)$/.exec(line)
+        const match = /^(WEB_PREVIEW_URL|SANDBOX_URL|SANDBOX_CONTROL)=(.+)$/.exec(line)
         if (match?.[1] && match[2]) found.set(match[1], match[2])
       }
       if (found.has('WEB_PREVIEW_URL')) {
@@ -76,6 +78,7 @@ export async function startPreview(args: string[] = ['--sandbox-size', 'small'],
     port: Number(url.port),
     secret: new URLSearchParams(url.hash.slice(1)).get('bridge') ?? '',
     sandboxUrl: lines.get('SANDBOX_URL') ?? '',
+    sandboxControl: lines.get('SANDBOX_CONTROL'),
     stderr: () => stderr,
     exited,
   }
