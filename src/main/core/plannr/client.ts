@@ -1,6 +1,7 @@
 import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance, type RetryOptions } from 'ky'
 import type { z } from 'zod'
 import { MAX_PER_PAGE, paginated } from '@shared/plannr'
+import { MAX_BODY_BYTES, readBodyText } from './body-limit'
 import { PlannrError, toPlannrError, unreadableResponse } from './errors'
 import { RateLimitTracker, type RateLimitSnapshot } from './rate-limit'
 import { parseRetryAfter } from './retry-after'
@@ -32,6 +33,8 @@ export interface PlannrClientOptions {
   maxPages?: number
   /** Identifies the app to Plannr, e.g. "PlannrDesktop/0.1.0". */
   userAgent?: string
+  /** Larger answers fail as a `server` error without being read. Default 50 MB. */
+  maxBodyBytes?: number
 }
 
 export interface PlannrClient {
@@ -58,6 +61,7 @@ interface Settings {
   retryBaseDelayMs: number
   retryMaxDelayMs: number
   maxPages: number
+  maxBodyBytes: number
 }
 
 export function createPlannrClient(options: PlannrClientOptions): PlannrClient {
@@ -87,6 +91,7 @@ export function createPlannrClient(options: PlannrClientOptions): PlannrClient {
     retryBaseDelayMs: options.retryBaseDelayMs ?? 500,
     retryMaxDelayMs: options.retryMaxDelayMs ?? 10_000,
     maxPages: options.maxPages ?? 2_000,
+    maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
   }
   return bindAccount(base, rate, settings, options.accountUuid)
 }
@@ -97,12 +102,13 @@ function bindAccount(base: KyInstance, rate: RateLimitTracker, settings: Setting
   async function call<S extends z.ZodType>(method: Method, path: string, schema: S, query?: QueryParams, body?: unknown): Promise<z.output<S>> {
     let text: string
     try {
-      text = await api(path, {
+      const response = await api(path, {
         method,
         searchParams: toSearchParams(query),
         ...(body !== undefined ? { json: body } : {}),
         retry: retryPolicy(method, settings),
-      }).text()
+      })
+      text = await readBodyText(response, settings.maxBodyBytes)
     } catch (error) {
       throw toPlannrError(error)
     }
