@@ -99,6 +99,12 @@ describe('normaliseEmail', () => {
     expect(normaliseEmail('a+b@sub.example.com')).toEqual({ ok: true, value: 'a+b@sub.example.com' })
   })
 
+  it('accepts the addresses UK clients really have', () => {
+    for (const address of ["siobhan.o'neill@example.co.uk", 'j_smith-jones@mail.example.org', 'info@harbour-vale.example.com', 'x@b.io']) {
+      expect(normaliseEmail(address)).toEqual({ ok: true, value: address })
+    }
+  })
+
   it.each([
     ['jane'],
     ['jane@'],
@@ -108,6 +114,21 @@ describe('normaliseEmail', () => {
     ['jane doe@example.com'],
     ['jane@@example.com'],
     ['jane@example.com.'],
+    ['victim@example.com?bcc=mallory@example.com'],
+    ['victim@example.com#fragment'],
+    ['victim?cc=mallory@example.com'],
+    ['victim#x@example.com'],
+    ['jane@exa mple.com'],
+    ['jane@example.com\nbcc: mallory@example.com'],
+    ['jane@-example.com'],
+    ['jane@example.c'],
+    ['.jane@example.com'],
+    ['jane.@example.com'],
+    ['ja..ne@example.com'],
+    ['jane\u0000@example.com'],
+    ['jane\u202e@example.com'],
+    ['jane@example.com/path'],
+    ['jane%40x@example.com'],
   ])('rejects %j', (input) => {
     expect(normaliseEmail(input)).toEqual({ ok: false, message: expect.stringContaining('doesn’t look like an email address') })
   })

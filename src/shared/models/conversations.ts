@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { userText } from './text'
 import { ARCHIVED_FILTERS } from '../plannr/conversation'
 import { Id, MoneyView, Paging, PersonRef, SearchText, TagView } from './common'
 
@@ -43,7 +44,7 @@ export const ConversationDetail = ConversationRow.extend({
 })
 export type ConversationDetail = z.infer<typeof ConversationDetail>
 
-export const ConversationTitle = z.string().trim().min(1, 'Give the conversation a title').max(255, 'Keep the title under 255 characters')
+export const ConversationTitle = userText({ required: 'Give the conversation a title', max: 255, tooLong: 'Keep the title under 255 characters' })
 
 export const NewConversation = z.strictObject({
   name: ConversationTitle,
@@ -80,4 +81,9 @@ export const MessagesPage = z.object({
 })
 export type MessagesPage = z.infer<typeof MessagesPage>
 
-export const MessageContents = z.string().trim().min(1, 'Write a message first').max(10_000, 'Messages are limited to 10,000 characters')
+export const MessageContents = userText({
+  required: 'Write a message first',
+  max: 10_000,
+  tooLong: 'Messages are limited to 10,000 characters',
+  multiline: true,
+})
