@@ -6,6 +6,7 @@ import { PlannrError, toPlannrError, unreadableResponse } from './errors'
 import { RateLimitTracker, type RateLimitSnapshot } from './rate-limit'
 import { parseRetryAfter } from './retry-after'
 import { toSearchParams, type QueryParams } from './query'
+import { uncertainIfCreate } from './uncertain-create'
 
 export type WriteMethod = 'POST' | 'PUT' | 'DELETE'
 
@@ -126,7 +127,10 @@ function bindAccount(base: KyInstance, rate: RateLimitTracker, settings: Setting
     },
     withAccount: (uuid) => bindAccount(base, rate, settings, uuid),
     get: (path, schema, query) => call('GET', path, schema, query),
-    send: (method, path, schema, body) => call(method, path, schema, undefined, body),
+    send: (method, path, schema, body) =>
+      call(method, path, schema, undefined, body).catch((error: unknown) => {
+        throw uncertainIfCreate(method, error)
+      }),
     async getAll<S extends z.ZodType>(path: string, item: S, query: QueryParams = {}): Promise<z.output<S>[]> {
       const pageSchema = paginated(item)
       const items: z.output<S>[] = []
