@@ -51,7 +51,10 @@ export default tseslint.config(
   },
   {
     files: ['src/main/sandbox/**'],
-    rules: restrict([...electronModules, '**/core/**', '**/renderer/**'], 'The sandbox stands alone as a Plannr stand-in: it may use shared schemas only.'),
+    rules: restrict(
+      [...electronModules, '**/core/**', '**/renderer/**', '@shared/*', '@shared/**', '**/shared/**'],
+      'The sandbox is an independent check of the client: it defines what Plannr accepts itself (spec.ts), never from the client’s schemas.',
+    ),
   },
   {
     files: ['src/preload/**'],

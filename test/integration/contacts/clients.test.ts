@@ -2,16 +2,16 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { AccountOption, ClientsPage } from '@shared/models/accounts'
 import type { ContactDetailView } from '@shared/models/contacts'
 import type { QuickSearchResult } from '@shared/models/quick-search'
-import { accountName, type Account } from '@shared/plannr'
 import { signedInHarness, type SignedInHarness } from '../../support/core-harness'
 import { actingAccount, plannrClients, plannrDetails } from './plannr-oracle'
+import type { RawAccount } from './plannr-oracle'
 
 const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true })
 
 describe('contacts feature: clients, account search and a client’s details (real sandbox)', () => {
   let harness: SignedInHarness
   let accountUuid: string
-  let clients: Account[]
+  let clients: RawAccount[]
 
   beforeAll(async () => {
     harness = await signedInHarness()
@@ -25,7 +25,7 @@ describe('contacts feature: clients, account search and a client’s details (re
 
   it('lists every client account, sorted by name, fetched whole with their primary email and phone', async () => {
     const page = await list({ limit: 500 })
-    const expected = clients.map((client) => accountName(client)).sort((a, b) => collator.compare(a, b))
+    const expected = clients.map((client) => client.name).sort((a, b) => collator.compare(a, b))
     expect(page.rows.map((row) => row.name)).toEqual(expected)
     expect(page.total).toBe(clients.length)
     expect(page.grandTotal).toBe(clients.length)
@@ -70,8 +70,8 @@ describe('contacts feature: clients, account search and a client’s details (re
 
   it('offers clients to the quick switcher by name', async () => {
     const someone = clients[0]!
-    const hits = await harness.test.value<QuickSearchResult[]>('search.quick', { query: accountName(someone) })
-    expect(hits).toContainEqual(expect.objectContaining({ kind: 'client', uuid: someone.uuid, title: accountName(someone) }))
+    const hits = await harness.test.value<QuickSearchResult[]>('search.quick', { query: someone.name })
+    expect(hits).toContainEqual(expect.objectContaining({ kind: 'client', uuid: someone.uuid, title: someone.name }))
   })
 
   it('accounts.search asks Plannr by name and type, for pickers', async () => {
@@ -79,7 +79,7 @@ describe('contacts feature: clients, account search and a client’s details (re
     const options = await harness.test.value<AccountOption[]>('accounts.search', { query: someone.last_name!, types: ['client'], limit: 10 })
     expect(options).toContainEqual({
       uuid: someone.uuid,
-      name: accountName(someone),
+      name: someone.name,
       type: 'client',
       role: someone.role ?? null,
       email: someone.primary_email?.value ?? someone.email ?? null,
@@ -111,7 +111,7 @@ describe('contacts feature: clients, account search and a client’s details (re
         display: detail.type === 'phone_number' ? detail.phone_number_meta!.formatted : detail.value,
         country: detail.type === 'phone_number' ? detail.phone_number_meta!.country : null,
         primary: primaryUuids.includes(someone.uuid),
-        owners: (detail.accounts ?? []).map((a) => ({ uuid: a.uuid, name: accountName(a), primary: primaryUuids.includes(a.uuid) })),
+        owners: (detail.accounts ?? []).map((a) => ({ uuid: a.uuid, name: a.name, primary: primaryUuids.includes(a.uuid) })),
       })
     }
     const phone = views.find((v) => v.type === 'phone_number' && v.primary)!
