@@ -1,8 +1,19 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
+import type { Plugin } from 'vite'
+import { metaContentSecurityPolicy } from './src/main/renderer-serving/content-security-policy'
 
 const shared = { '@shared': resolve(__dirname, 'src/shared') }
+
+/** The dev server sends no CSP header: the page carries the one policy as a <meta> tag instead. */
+const devContentSecurityPolicy: Plugin = {
+  name: 'plannr-dev-csp',
+  apply: 'serve',
+  transformIndexHtml: () => [
+    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: metaContentSecurityPolicy() }, injectTo: 'head-prepend' },
+  ],
+}
 
 export default defineConfig({
   main: {
@@ -28,7 +39,7 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     resolve: { alias: shared },
     // The renderer's root is src/renderer; the Svelte config lives at the top of the project.
-    plugins: [svelte({ configFile: resolve(__dirname, 'svelte.config.mjs') })],
+    plugins: [svelte({ configFile: resolve(__dirname, 'svelte.config.mjs') }), devContentSecurityPolicy],
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },

@@ -8,9 +8,10 @@ import { startSandbox, SANDBOX_TOKENS, type NamedSize, type Sandbox } from '../s
 import { sandboxControl } from '../sandbox/control'
 import { parseWebPreviewArgs, USAGE, UsageError } from './args'
 import { createLogger } from './log'
-import { contentSecurityPolicy } from './renderer-files'
+import { contentSecurityPolicy } from '../renderer-serving/content-security-policy'
 import { createStaticHandler } from './static-server'
-import { attachWsBridge, BRIDGE_PATH } from './ws-bridge'
+import { attachWsBridge } from './ws-bridge'
+import { BRIDGE_PATH } from '@shared/bridge-protocol'
 
 /*
  * The web preview: the same core as the desktop app, in plain Node, with the built renderer served over

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocket, WebSocketServer, type RawData } from 'ws'
+import { BRIDGE_PATH, CLOSE_UNAUTHORIZED, CLOSE_UNSUPPORTED, MAX_FRAME_BYTES } from '@shared/bridge-protocol'
 import type { Result } from '@shared/result'
 import type { Core } from '../core'
 import { dispatchSafely } from '../core/ipc/dispatch'
@@ -14,12 +15,6 @@ import { dispatchSafely } from '../core/ipc/dispatch'
  * which only the URL printed on stdout knows.
  */
 
-export const BRIDGE_PATH = '/bridge'
-/** Closed because the first frame was not a hello with the right secret. */
-export const CLOSE_UNAUTHORIZED = 4401
-/** Closed because a frame was not the JSON the protocol describes. */
-export const CLOSE_UNSUPPORTED = 1003
-export const MAX_FRAME_BYTES = 1024 * 1024
 const HELLO_TIMEOUT_MS = 10_000
 
 type Log = {
