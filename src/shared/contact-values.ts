@@ -105,3 +105,15 @@ export function normaliseEmail(input: string): EmailResult {
   const at = text.lastIndexOf('@')
   return { ok: true, value: `${text.slice(0, at)}@${text.slice(at + 1).toLowerCase()}` }
 }
+
+/**
+ * How a stored phone number reads in a UK firm: UK numbers in Plannr's national form ("0333 090 3630"),
+ * numbers from abroad in international form ("+33 6 12 34 56 78") rather than their own country's
+ * national form, which a UK reader would dial wrongly.
+ */
+export function displayPhone(value: string, country: string | null | undefined, formatted: string | null | undefined): string {
+  const national = formatted?.trim() || value
+  if (!country || country.toUpperCase() === DEFAULT_PHONE_COUNTRY) return national
+  const phone = parse(value, country.toUpperCase())
+  return phone?.isPossible() ? phone.formatInternational() : national
+}

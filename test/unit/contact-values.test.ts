@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countryName, normaliseEmail, normalisePhone } from '@shared/contact-values'
+import { countryName, displayPhone, normaliseEmail, normalisePhone } from '@shared/contact-values'
 
 function phone(input: string, country?: string) {
   const result = normalisePhone(input, country)
@@ -143,5 +143,19 @@ describe('countryName', () => {
   it('names countries in British English', () => {
     expect(countryName('GB')).toBe('United Kingdom')
     expect(countryName('US')).toBe('United States')
+  })
+})
+
+describe('displayPhone: numbers as a UK firm reads them', () => {
+  it('shows UK numbers in Plannr’s national form', () => {
+    expect(displayPhone('+443330903630', 'GB', '0333 090 3630')).toBe('0333 090 3630')
+    expect(displayPhone('+443330903630', null, null)).toBe('+443330903630')
+  })
+  it('shows numbers from abroad in international form, not their national one', () => {
+    expect(displayPhone('+33612345678', 'FR', '06 12 34 56 78')).toBe('+33 6 12 34 56 78')
+    expect(displayPhone('+61234567890', 'AU', '(02) 3456 7890')).toBe('+61 2 3456 7890')
+  })
+  it('falls back to what Plannr sent when the stored value is not a number', () => {
+    expect(displayPhone('not a number', 'FR', '06 12 34 56 78')).toBe('06 12 34 56 78')
   })
 })
