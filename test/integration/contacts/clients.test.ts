@@ -74,22 +74,34 @@ describe('contacts feature: clients, account search and a client’s details (re
     expect(hits).toContainEqual(expect.objectContaining({ kind: 'client', uuid: someone.uuid, title: someone.name }))
   })
 
-  it('accounts.search asks Plannr by name and type, for pickers', async () => {
+  it('accounts.search finds a person by first, last or full name, in any order, for pickers', async () => {
     const someone = clients[1]!
-    const options = await harness.test.value<AccountOption[]>('accounts.search', { query: someone.last_name!, types: ['client'], limit: 10 })
-    expect(options).toContainEqual({
+    const expected = {
       uuid: someone.uuid,
       name: someone.name,
       type: 'client',
       role: someone.role ?? null,
       email: someone.primary_email?.value ?? someone.email ?? null,
-    })
-    expect(options.every((o) => o.type === 'client')).toBe(true)
-    const request = harness.sandbox.requests.find((r) => r.path === '/api/v1/account')
-    expect(request?.query).toMatchObject({ 'filter[name]': someone.last_name, 'filter[type]': 'client', per_page: '10' })
+    }
+    const first = someone.first_name!
+    const last = someone.last_name!
+    for (const query of [`${first} ${last}`, `${last} ${first}`, `${last.toUpperCase()}, ${first.slice(0, 2)}`, last, first]) {
+      const options = await harness.test.value<AccountOption[]>('accounts.search', { query, types: ['client'], limit: 50 })
+      expect(options, query).toContainEqual(expected)
+      expect(options.every((o) => o.type === 'client')).toBe(true)
+    }
+    // The full name ranks that person first.
+    const exact = await harness.test.value<AccountOption[]>('accounts.search', { query: `${first} ${last}`, types: ['client'], limit: 5 })
+    expect(exact[0]).toEqual(expected)
+    // Every typed word must match: a wrong first name finds no one with that surname alone.
+    const wrong = await harness.test.value<AccountOption[]>('accounts.search', { query: `Zebedee ${last}`, types: ['client'] })
+    expect(wrong).toEqual([])
 
-    const staff = await harness.test.value<AccountOption[]>('accounts.search', { query: 'Turner', types: ['employee'] })
-    expect(staff.map((o) => o.name)).toContain('Sophie Turner')
+    const staff = await harness.test.value<AccountOption[]>('accounts.search', { query: 'Turner Sophie', types: ['employee'] })
+    expect(staff.map((o) => o.name)).toEqual(['Sophie Turner'])
+    expect((await harness.test.value<AccountOption[]>('accounts.search', { query: 'Sophie Turner', types: ['client'] })).map((o) => o.uuid)).not.toContain(
+      staff[0]?.uuid,
+    )
   })
 
   it('contacts.forClient maps every detail of the client: phones as Plannr formats them, primaries first', async () => {
