@@ -13,6 +13,15 @@ export const ConversationsQuery = z.strictObject({
 })
 export type ConversationsQuery = z.input<typeof ConversationsQuery>
 
+/** A case a conversation can be filed under, as the app has seen it on conversations. */
+export const CaseOption = z.object({ uuid: z.string(), name: z.string().nullable(), value: MoneyView.nullable() })
+export type CaseOption = z.infer<typeof CaseOption>
+
+/** The cases to offer when starting a conversation with these people (none chosen: every case known). */
+export const KnownCasesQuery = z.strictObject({
+  participantUuids: z.array(Id).max(100).default([]),
+})
+
 export const ConversationRow = z.object({
   uuid: z.string(),
   name: z.string(),
@@ -24,7 +33,7 @@ export const ConversationRow = z.object({
   participantsCount: z.number().int().nullable(),
   tags: z.array(TagView),
   /** The linked case, with its value when Plannr gives one. */
-  case: z.object({ uuid: z.string(), name: z.string().nullable(), value: MoneyView.nullable() }).nullable(),
+  case: CaseOption.nullable(),
   updatedAt: z.string().nullable(),
 })
 export type ConversationRow = z.infer<typeof ConversationRow>

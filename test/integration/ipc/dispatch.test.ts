@@ -150,6 +150,13 @@ const MALFORMED: Record<CallName, Case[]> = {
     { label: 'a missing pin', input: { uuid: UUID }, field: 'pin' },
     ...GARBAGE,
   ],
+  'conversations.cases': [
+    { label: 'participants that are not a list', input: { participantUuids: UUID }, field: 'participantUuids' },
+    { label: 'a participant that is not an id', input: { participantUuids: ['a,b'] }, field: 'participantUuids.0' },
+    { label: '101 participants', input: { participantUuids: Array.from({ length: 101 }, () => UUID) }, field: 'participantUuids' },
+    { label: 'an extra key', input: { participantUuids: [], circleUuid: UUID } },
+    ...GARBAGE,
+  ],
   'messages.list': [
     ...badIds('conversationUuid'),
     { label: 'a zero page', input: { conversationUuid: UUID, page: 0 }, field: 'page' },
