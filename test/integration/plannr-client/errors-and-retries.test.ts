@@ -100,6 +100,11 @@ describe('errors map to codes and plain-English messages', () => {
     await closed.close()
     const error = await failure(getMe(createPlannrClient({ baseUrl: url, token: 'x', retryBaseDelayMs: 5 })))
     expect(error.code).toBe('network')
+    // A create that could not even connect never reached Plannr: saying "try again" is true there.
+    const create = await failure(createConversation(createPlannrClient({ baseUrl: url, token: 'x', accountUuid: 'a' }), { name: 'Review' }))
+    expect(create.code).toBe('network')
+    expect(create.toIpcError().maybeSaved).toBeUndefined()
+    expect(create.message).toMatch(/Can’t reach Plannr/)
   })
 
   it('an answer that does not match the schema is a server error, with the reasons kept for logs', async () => {

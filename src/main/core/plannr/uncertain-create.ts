@@ -10,9 +10,16 @@ import { PlannrError } from './errors'
 export const MAYBE_SAVED_MESSAGE =
   'Plannr did not confirm this, but it may have received it before the connection failed. Check whether it is there before sending it again.'
 
+/**
+ * Failures to connect at all (refused, no such host, no network): the request never left, so nothing
+ * can have been created. Node reports them by code, Electron's net.fetch by its net:: error name.
+ */
+const NEVER_CONNECTED =
+  /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|ENETDOWN|ERR_INTERNET_DISCONNECTED|ERR_NAME_NOT_RESOLVED|ERR_CONNECTION_REFUSED|ERR_ADDRESS_UNREACHABLE|ERR_PROXY_CONNECTION_FAILED)\b/
+
 /** True when a POST that failed this way may still have been carried out by Plannr. */
 function mayHaveReachedPlannr(error: PlannrError): boolean {
-  if (error.code === 'network') return true
+  if (error.code === 'network') return !(typeof error.cause === 'string' && NEVER_CONNECTED.test(error.cause))
   // 4xx answers (other than being too many, which is not processed) mean Plannr refused it.
   return error.code === 'server' && (error.status === undefined || error.status >= 500 || error.status < 400)
 }
