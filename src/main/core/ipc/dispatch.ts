@@ -31,7 +31,7 @@ const INTERNAL: IpcError = { code: 'internal', message: 'Something went wrong in
 export function toIpcError(error: unknown, log: DispatchLog): IpcError {
   if (error instanceof AppError) return error.toIpcError()
   log.error('Unexpected error in a call handler', error)
-  return INTERNAL
+  return { ...INTERNAL }
 }
 
 /** A name that is not one of the contract's, described without calling anything on it (it may be hostile). */
@@ -67,7 +67,7 @@ export function createDispatcher(handlers: Handlers, log: DispatchLog) {
     const checked = spec.output.safeParse(output)
     if (!checked.success) {
       log.error(`The ${name} handler returned something the contract does not allow`, checked.error)
-      return { ok: false, error: INTERNAL }
+      return { ok: false, error: { ...INTERNAL } }
     }
     return ok(checked.data)
   }
@@ -93,6 +93,6 @@ export async function dispatchSafely(dispatch: Dispatch, name: unknown, input: u
     return await dispatch(name, input)
   } catch (error) {
     log.error('A call failed outside its handler', error instanceof Error ? error.message : typeof error)
-    return { ok: false, error: INTERNAL }
+    return { ok: false, error: { ...INTERNAL } }
   }
 }
