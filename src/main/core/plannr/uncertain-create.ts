@@ -8,7 +8,7 @@ import { PlannrError } from './errors'
  */
 
 export const MAYBE_SAVED_MESSAGE =
-  'Plannr did not confirm this, but it may have received it before the connection failed. Check whether it is there before sending it again.'
+  'Plannr did not confirm this, but it may have received it before the answer was lost. Check whether it is there before sending it again.'
 
 /**
  * Failures to connect at all (refused, no such host, no network): the request never left, so nothing
