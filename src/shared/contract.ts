@@ -6,10 +6,12 @@ import { CircleDetail, CircleFilterOptions, CirclesPage, CirclesQuery } from './
 import { Id } from './models/common'
 import { ContactDetailEdit, ContactDetailView, NewContactDetail } from './models/contacts'
 import {
+  CaseOption,
   ConversationDetail,
   ConversationRow,
   ConversationsPage,
   ConversationsQuery,
+  KnownCasesQuery,
   MessageContents,
   MessagesPage,
   MessagesQuery,
@@ -60,6 +62,7 @@ export const contract = {
     'conversations.get': { input: z.strictObject({ uuid: Id }), output: ConversationDetail },
     'conversations.create': { input: NewConversation, output: ConversationRow },
     'conversations.pin': { input: z.strictObject({ uuid: Id, pin: z.boolean() }), output: ConversationRow },
+    'conversations.cases': { input: KnownCasesQuery, output: z.array(CaseOption) },
     'messages.list': { input: MessagesQuery, output: MessagesPage },
     'messages.send': {
       input: z.strictObject({ conversationUuid: Id, contents: MessageContents }),
