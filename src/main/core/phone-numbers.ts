@@ -1,0 +1,8 @@
+import metadata from 'libphonenumber-js/metadata.max.json'
+import { phoneNormaliser } from '@shared/contact-values'
+
+/**
+ * Main's phone check, the one that decides what is sent: libphonenumber-js's `max` metadata, so that a
+ * number accepted here is one Plannr (Google's libphonenumber, full metadata) accepts too.
+ */
+export const normalisePhone = phoneNormaliser(metadata)
