@@ -213,3 +213,19 @@ test('a failed first load says so and recovers on “Try again”', async ({ app
   await expect(count(page)).toHaveText(/^\d+ connections$/)
   await expect(rows(page).first()).toBeVisible()
 })
+
+test('the connections list is read row by row with the arrow keys, one row in the Tab order', async ({ app: page }) => {
+  const total = await openReferrals(page)
+  const first = rows(page).first()
+  await expect(first).toHaveAttribute('aria-setsize', String(total))
+  // Only the first row is a tab stop; arrows move from row to row, End to the last.
+  await expect(list(page).locator('[tabindex="0"]')).toHaveCount(1)
+  await list(page).locator('[tabindex="0"]').focus()
+  await page.keyboard.press('ArrowDown')
+  await expect(rows(page).filter({ has: page.locator(':focus') })).toHaveAttribute('aria-posinset', '2')
+  await page.keyboard.press('End')
+  const last = rows(page).filter({ has: page.locator(':focus') })
+  await expect(last).toHaveAttribute('aria-posinset', String(total))
+  await expect(last).toBeInViewport()
+  await expect(list(page).locator('[tabindex="0"]')).toHaveCount(1)
+})

@@ -14,7 +14,7 @@ export const CONVERSATIONS_PAGE_SIZE = 200
 const MAX_LIMIT = 500
 
 /**
- * The conversations list: search (debounced), circle and archived filters, the rows, which one is open,
+ * The conversations list: search, circle and archived filters, the rows, which one is open,
  * and pin toggles. Only the answer to the newest question is used (see Latest).
  */
 export class ConversationsState extends SearchableList {
@@ -68,7 +68,6 @@ export class ConversationsState extends SearchableList {
 
   /** First page for the current search and filters; also "Try again". */
   load(): Promise<void> {
-    this.cancelPendingSearch()
     return this.#fetchFirst(CONVERSATIONS_PAGE_SIZE, true)
   }
 
