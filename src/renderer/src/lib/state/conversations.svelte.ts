@@ -9,7 +9,7 @@ import { SearchableList } from './live-list.svelte'
 export type ArchivedFilter = 'false' | 'only' | 'with'
 export type NewConversationInput = CallInput<'conversations.create'>
 
-/** Rows fetched per request; more come with "Show more". */
+/** Rows fetched per request; more come as the list scrolls towards them. */
 export const CONVERSATIONS_PAGE_SIZE = 200
 const MAX_LIMIT = 500
 
