@@ -1,4 +1,5 @@
 import type { Locator, Page, TestInfo } from '@playwright/test'
+import { allViolations } from './fixtures/axe'
 import { test, expect } from './fixtures/web-preview'
 import { goToView, mainNav, openDemoWorkspace } from './fixtures/screens'
 
@@ -67,6 +68,8 @@ for (const size of SIZES) {
       // Conversations: the list with rows, then one open (its thread and message box), then back.
       const conversations = page.getByRole('list', { name: 'Conversations' })
       await expect(conversations.getByRole('listitem').first()).toBeVisible()
+      // The folded sidebar (a rail or a bar) names every control as the full one does.
+      expect(await allViolations(page), 'the shell at this size').toEqual([])
       await expectShownWhole(page, main.getByRole('heading', { level: 1, name: 'Conversations' }), 'the Conversations heading')
       await expectShownWhole(page, page.getByRole('searchbox', { name: 'Search conversations' }), 'the conversation search')
       const firstConversation = conversations.getByRole('button').first()
