@@ -125,7 +125,7 @@ test('connecting by referral code: checked first, each refusal shown at the fiel
   await expect(error).toHaveText('A referral code is 8 characters: 5 more to go.')
   await expect(field).toHaveAttribute('aria-invalid', 'true')
   await expect(field).toBeFocused()
-  await field.fill('ABC-1234')
+  await field.fill('ABC_1234')
   await expect(error).toHaveText('A referral code has only letters and numbers.')
   await field.press('Enter')
   await field.fill('ABCD12345')
@@ -135,7 +135,7 @@ test('connecting by referral code: checked first, each refusal shown at the fiel
 
   // Plannr's answers, at the field, with the code kept for correcting.
   const refusals = [
-    ['zzzz9999', 'ZZZZ9999', 'The selected adviser key is invalid.'],
+    ['zzzz9999', 'ZZZZ9999', 'No adviser has that referral code.'],
     ['HVFP7T2S', 'HVFP7T2S', 'You cannot connect with your own firm.'],
     ['ngw4k7p2', 'NGW4K7P2', 'A connection with this firm already exists.'],
   ] as const

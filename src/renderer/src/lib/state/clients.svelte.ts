@@ -60,6 +60,11 @@ export class ClientsState extends SearchableList {
     if (row && this.selected?.uuid === row.uuid) this.selected = row
   }
 
+  /** Closes the client's card. */
+  deselect(): void {
+    this.selected = null
+  }
+
   select(row: ClientRow): void {
     this.selected = row
   }

@@ -9,7 +9,7 @@ import { SearchableList } from './live-list.svelte'
 export type ArchivedFilter = 'false' | 'only' | 'with'
 export type NewConversationInput = CallInput<'conversations.create'>
 
-/** Rows fetched per request; more come with "Show more". */
+/** Rows fetched per request; more come as the list scrolls towards them. */
 export const CONVERSATIONS_PAGE_SIZE = 200
 const MAX_LIMIT = 500
 
@@ -19,6 +19,8 @@ const MAX_LIMIT = 500
  */
 export class ConversationsState extends SearchableList {
   archived = $state<ArchivedFilter>('false')
+  /** The archived filter the rows on screen belong to (the count must not name the new one before they arrive). */
+  shownArchived = $state<ArchivedFilter>('false')
   circleUuid = $state<string | null>(null)
   rows = $state.raw<ConversationRow[]>([])
   total = $state(0)
@@ -126,6 +128,7 @@ export class ConversationsState extends SearchableList {
   async #fetchFirst(limit: number, showLoading: boolean): Promise<void> {
     const current = this.#latest.begin()
     const search = this.search
+    const archived = this.archived
     if (showLoading) this.loading = true
     this.loadingMore = false
     const result = await this.#client.api.conversations.list({ ...this.#query(search), offset: 0, limit })
@@ -140,6 +143,7 @@ export class ConversationsState extends SearchableList {
     this.error = null
     this.loaded = true
     this.shownSearch = search
+    this.shownArchived = archived
     this.rows = result.value.rows
     this.total = result.value.total
     this.grandTotal = result.value.grandTotal
