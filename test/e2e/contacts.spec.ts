@@ -3,6 +3,7 @@ import { seriousViolations } from './fixtures/axe'
 import { clearSandboxRequests, sandboxRequests, setSandboxFaults, type RecordedRequest } from './fixtures/sandbox'
 import { goToView, openDemoWorkspace } from './fixtures/screens'
 import { test, expect } from './fixtures/web-preview'
+import { SANDBOX_TOKENS, tokenFingerprint } from './fixtures/tokens'
 
 const DETAILS = '/api/v2/contact-details'
 
@@ -264,7 +265,10 @@ test('a client with many phone numbers: the card keeps only the rows in view, an
   const clientUuid = await openClientUuid(request, preview.sandboxUrl)
   const seen = (await sandboxRequests(request, preview.sandboxUrl)).filter((entry) => entry.path === DETAILS).at(-1)!
   // Sixty more numbers for this client, straight to Plannr (the sandbox), as another device might add them.
-  const headers = { authorization: seen.headers['authorization']!, 'x-plannr-account-uuid': seen.headers['x-plannr-account-uuid']!, accept: 'application/json' }
+  // The journal keeps only a fingerprint of the token: find which of the sandbox's tokens it was.
+  const token = Object.values(SANDBOX_TOKENS).find((candidate) => `Bearer ${tokenFingerprint(candidate)}` === seen.headers['authorization'])
+  expect(token, 'the token the app used is one of the sandbox’s').toBeDefined()
+  const headers = { authorization: `Bearer ${token!}`, 'x-plannr-account-uuid': seen.headers['x-plannr-account-uuid']!, accept: 'application/json' }
   for (let n = 1; n <= 60; n++) {
     const value = `+447700900${String(800 + n).padStart(3, '0')}`
     const created = await request.post(`${preview.sandboxUrl}${DETAILS}`, {
