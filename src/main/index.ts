@@ -81,6 +81,7 @@ function run(): void {
       keychainService: 'Plannr Desktop',
       demo: demo.demo,
       log,
+      dataDir: app.getPath('userData'),
     })
     unbindIpc = bindIpc(core, log)
     createMainWindow()

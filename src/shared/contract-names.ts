@@ -13,6 +13,7 @@ export const CALL_NAMES = [
   'circles.list',
   'circles.filterOptions',
   'circles.get',
+  'circles.pick',
   'conversations.list',
   'conversations.get',
   'conversations.create',
@@ -28,6 +29,8 @@ export const CALL_NAMES = [
   'referrals.list',
   'referrals.connect',
   'search.quick',
+  'sync.status',
+  'sync.now',
 ] as const
 
 export const EVENT_NAMES = [
@@ -37,6 +40,7 @@ export const EVENT_NAMES = [
   'messages.changed',
   'clients.changed',
   'referrals.changed',
+  'sync.changed',
 ] as const
 
 export type CallName = (typeof CALL_NAMES)[number]

@@ -20,6 +20,7 @@ import { QuickSearchQuery, QuickSearchResult } from './models/quick-search'
 import { ReferralRow, ReferralsPage, ReferralsQuery } from './models/referrals'
 import { AdviserKey } from './plannr/referral-connection'
 import { SessionStatus } from './models/session'
+import { CirclePick, CirclePickQuery, SyncStatus } from './models/sync'
 
 /**
  * The one contract between the renderer and main: every call's input and output, every event's
@@ -51,6 +52,8 @@ export const contract = {
     'circles.list': { input: CirclesQuery, output: CirclesPage },
     'circles.filterOptions': { input: NoInput, output: CircleFilterOptions },
     'circles.get': { input: z.strictObject({ uuid: Id }), output: CircleDetail },
+    /** Circles by name for a picker, from the store: a few rows, not every circle with its members. */
+    'circles.pick': { input: CirclePickQuery, output: z.array(CirclePick) },
 
     'conversations.list': { input: ConversationsQuery, output: ConversationsPage },
     'conversations.get': { input: z.strictObject({ uuid: Id }), output: ConversationDetail },
@@ -76,6 +79,10 @@ export const contract = {
     'referrals.connect': { input: z.strictObject({ adviserKey: AdviserKey }), output: ReferralRow },
 
     'search.quick': { input: QuickSearchQuery, output: z.array(QuickSearchResult) },
+
+    'sync.status': { input: NoInput, output: SyncStatus },
+    /** A full pass of every list opened this run: picks up changes and drops what Plannr deleted. */
+    'sync.now': { input: NoInput, output: SyncStatus },
   },
   events: {
     'session.changed': SessionStatus,
@@ -86,6 +93,8 @@ export const contract = {
     'messages.changed': z.object({ conversationUuid: z.string() }),
     'clients.changed': z.object({ syncedAt: z.string().nullable() }),
     'referrals.changed': z.object({ syncedAt: z.string().nullable() }),
+    /** Connection, progress, pauses and notices changed: the status bar re-renders. */
+    'sync.changed': SyncStatus,
   },
 } as const satisfies {
   calls: Record<CallName, { input: z.ZodType; output: z.ZodType }>

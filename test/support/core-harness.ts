@@ -1,7 +1,11 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { PlannrBridge } from '@shared/bridge'
 import type { SessionStatus } from '@shared/models/session'
+import type { SyncStatus } from '@shared/models/sync'
 import type { Result } from '@shared/result'
-import { createCore, type Core } from '../../src/main/core'
+import { createCore, type Core, type CoreConfig } from '../../src/main/core'
 import { memoryLog } from '../../src/main/core/log'
 import { SANDBOX_TOKENS, startSandbox, type Sandbox, type SandboxOptions } from '../../src/main/sandbox'
 
@@ -21,11 +25,26 @@ export interface TestCore {
   call(name: string, input?: unknown): Promise<Result<unknown>>
   /** A call that must succeed, its value returned. */
   value<T = unknown>(name: string, input?: unknown): Promise<T>
+  /** Waits until no list is syncing (after a call that started one): every page has landed. */
+  synced(timeoutMs?: number): Promise<SyncStatus>
 }
 
-export function startCore(sandbox: Sandbox, keychainService: string, apiUrl = sandbox.url): TestCore {
+/** A fresh data folder for one core: its store files live here. */
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'plannr-store-'))
+}
+
+export function startCore(
+  sandbox: Sandbox,
+  keychainService: string,
+  apiUrl = sandbox.url,
+  options: Partial<Pick<CoreConfig, 'dataDir' | 'storeKeys' | 'sync'>> = {},
+): TestCore {
   const log = memoryLog()
   const core = createCore({
+    dataDir: options.dataDir ?? tempDataDir(),
+    storeKeys: options.storeKeys,
+    sync: options.sync,
     shell: 'web-preview',
     version: '0.1.0-test',
     platform: process.platform,
@@ -52,7 +71,20 @@ export function startCore(sandbox: Sandbox, keychainService: string, apiUrl = sa
     if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`)
     return result.value as T
   }
-  return { core, log, events, circleEvents, transcript, call, value }
+  async function synced(timeoutMs = 20_000): Promise<SyncStatus> {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      const status = await value<SyncStatus>('sync.status')
+      if (status.syncing.length === 0) {
+        // The last change announcement goes out on the next turn of the event loop: let it.
+        await new Promise((resolve) => setTimeout(resolve, 10))
+        return status
+      }
+      if (Date.now() > deadline) throw new Error(`still syncing after ${timeoutMs} ms: ${JSON.stringify(status.syncing)}`)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+  }
+  return { core, log, events, circleEvents, transcript, call, value, synced }
 }
 
 /** Resolves with the first session.changed payload that satisfies the test, or fails after a while. */

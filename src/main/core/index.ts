@@ -9,6 +9,8 @@ import { createReferralsFeature } from './features/referrals'
 import { SessionService } from './features/session'
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatch'
 import type { CoreLog } from './log'
+import { keychainKeyStore, LocalStore, type StoreKeyStore } from './store'
+import { RateBudget, SyncHub } from './sync'
 
 export { consoleLog, type CoreLog } from './log'
 export { EventBus } from './events'
@@ -30,6 +32,12 @@ export interface CoreConfig {
   /** Starts (once) the local demo sandbox and returns its URL and the adviser token. */
   demo: () => Promise<{ apiUrl: string; token: string }>
   log: CoreLog
+  /** The app's data folder (Electron's userData; the web preview's --data-dir): the store lives in it. */
+  dataDir: string
+  /** Where store keys are kept; the OS keychain (same service as the sign-in) unless a test says otherwise. */
+  storeKeys?: StoreKeyStore
+  /** Passed to the sync engines; tests shorten them. */
+  sync?: { maxAgeMs?: number; fullPassMs?: number; now?: () => number }
 }
 
 export interface Core {
@@ -42,15 +50,25 @@ export interface Core {
 export function createCore(config: CoreConfig): Core {
   const events = new EventBus()
   const vault = createTokenVault({ service: config.keychainService, log: config.log })
+  // One rate budget for every request the app sends, whichever client, account or feature sends it.
+  const budget = new RateBudget()
+  const local = new LocalStore({
+    dataDir: config.dataDir,
+    keys: config.storeKeys ?? keychainKeyStore(config.keychainService),
+    log: config.log,
+  })
   const session = new SessionService({
     vault,
     events,
     log: config.log,
     apiUrl: config.apiUrl,
-    fetch: config.fetch,
+    fetch: budget.wrap(config.fetch ?? globalThis.fetch.bind(globalThis)),
     demo: config.demo,
+    // Called on sign-out only, long after `sync` below exists.
+    eraseAccountData: (apiUrl, accountUuids): Promise<void> => sync.erase(apiUrl, accountUuids),
   })
-  const deps = { session, events, log: config.log }
+  const sync: SyncHub = new SyncHub({ session, local, budget, events, log: config.log, ...config.sync })
+  const deps = { session, events, log: config.log, sync }
   const circles = createCirclesFeature(deps)
   const conversations = createConversationsFeature(deps)
   const contacts = createContactsFeature(deps)
@@ -70,6 +88,8 @@ export function createCore(config: CoreConfig): Core {
     ...contacts.handlers,
     ...referrals.handlers,
     'search.quick': ({ query, limit }) => quickSearch(features, query, limit),
+    'sync.status': async () => sync.status(),
+    'sync.now': () => sync.syncNow(),
   }
 
   return {
@@ -77,6 +97,7 @@ export function createCore(config: CoreConfig): Core {
     events,
     async close() {
       await Promise.all(features.map((feature) => feature.close()))
+      await sync.close()
       await session.close()
     },
   }

@@ -1,3 +1,5 @@
+import { homedir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 
 export type SandboxSize = 'small' | 'demo' | 'large'
@@ -10,10 +12,21 @@ export interface WebPreviewOptions {
   port: number
   keychainService: string
   sandboxSize: SandboxSize
+  /** Where the store is kept; two runs with the same folder and keychain service share it. */
+  dataDir: string
+}
+
+const APP_FOLDER = 'Plannr Desktop (web preview)'
+
+/** The OS's user-data location, as Electron's userData would be: ~/.config on Linux. */
+export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
+  if (platform === 'win32') return join(env['APPDATA'] ?? join(homedir(), 'AppData', 'Roaming'), APP_FOLDER)
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', APP_FOLDER)
+  return join(env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'), APP_FOLDER)
 }
 
 export const USAGE =
-  'Usage: node out/main/web-preview.js [--api-url URL] [--port N] [--keychain-service NAME] [--sandbox-size small|demo|large]'
+  'Usage: node out/main/web-preview.js [--api-url URL] [--port N] [--keychain-service NAME] [--sandbox-size small|demo|large] [--data-dir DIR]'
 
 export class UsageError extends Error {}
 
@@ -22,7 +35,7 @@ function isSandboxSize(value: string): value is SandboxSize {
 }
 
 export function parseWebPreviewArgs(argv: readonly string[]): WebPreviewOptions {
-  let values: { 'api-url'?: string; port?: string; 'keychain-service'?: string; 'sandbox-size'?: string }
+  let values: { 'api-url'?: string; port?: string; 'keychain-service'?: string; 'sandbox-size'?: string; 'data-dir'?: string }
   try {
     ;({ values } = parseArgs({
       args: [...argv],
@@ -33,6 +46,7 @@ export function parseWebPreviewArgs(argv: readonly string[]): WebPreviewOptions 
         port: { type: 'string' },
         'keychain-service': { type: 'string' },
         'sandbox-size': { type: 'string' },
+        'data-dir': { type: 'string' },
       },
     }))
   } catch (error) {
@@ -60,5 +74,9 @@ export function parseWebPreviewArgs(argv: readonly string[]): WebPreviewOptions 
   const sandboxSize = values['sandbox-size'] ?? 'demo'
   if (!isSandboxSize(sandboxSize)) throw new UsageError(`--sandbox-size must be one of ${SANDBOX_SIZES.join(', ')}`)
 
-  return { apiUrl: apiUrl?.replace(/\/+$/, ''), port, keychainService, sandboxSize }
+  const dataDirText = values['data-dir']
+  if (dataDirText !== undefined && dataDirText.trim() === '') throw new UsageError('--data-dir must not be empty')
+  const dataDir = dataDirText === undefined ? defaultDataDir() : resolve(dataDirText)
+
+  return { apiUrl: apiUrl?.replace(/\/+$/, ''), port, keychainService, sandboxSize, dataDir }
 }

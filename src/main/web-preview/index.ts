@@ -68,6 +68,7 @@ async function main(): Promise<void> {
     platform: process.platform,
     apiUrl,
     keychainService: options.keychainService,
+    dataDir: options.dataDir,
     demo: async () => ({ apiUrl: (await sandbox.get()).url, token: SANDBOX_TOKENS.adviser }),
     log,
   })

@@ -8,6 +8,7 @@ import { SessionService } from '../../../src/main/core/features/session'
 import { memoryLog } from '../../../src/main/core/log'
 import { SANDBOX_TOKENS, startSandbox, type Sandbox } from '../../../src/main/sandbox'
 import { uniqueService } from '../../support/keychain-probe'
+import { featureDeps } from '../../support/store-harness'
 import { signedInHarness, type SignedInHarness } from '../../support/core-harness'
 
 describe('circles in the quick switcher (real sandbox)', () => {
@@ -15,18 +16,22 @@ describe('circles in the quick switcher (real sandbox)', () => {
   let session: SessionService
   let circles: CirclesService
   let vault: ReturnType<typeof createTokenVault>
+  let deps: ReturnType<typeof featureDeps>
 
   beforeAll(async () => {
     sandbox = await startSandbox({ size: 'demo' })
     const log = memoryLog()
     const events = new EventBus()
-    vault = createTokenVault({ service: uniqueService('circles-quick'), log })
+    const keychainService = uniqueService('circles-quick')
+    vault = createTokenVault({ service: keychainService, log })
     session = new SessionService({ vault, events, log, apiUrl: sandbox.url, demo: () => Promise.reject(new Error('not used')) })
-    circles = new CirclesService({ session, events, log })
+    deps = featureDeps({ session, events, log, keychainService })
+    circles = new CirclesService(deps)
     await session.signInWithToken(SANDBOX_TOKENS.adviser)
   })
   afterAll(async () => {
     await circles.close()
+    await deps.close()
     await session.close()
     await vault.clear()
     await sandbox.close()

@@ -21,6 +21,8 @@ export interface SessionServiceOptions {
   apiUrl: string
   fetch?: typeof fetch
   demo: () => Promise<{ apiUrl: string; token: string }>
+  /** Deletes what the app saved for these accounts (their stores and keys): on sign-out only. */
+  eraseAccountData?: (apiUrl: string, accountUuids: string[]) => Promise<void>
 }
 
 /** A token Plannr accepted, with what it told us about the user. Lives in main only. */
@@ -122,7 +124,11 @@ export class SessionService {
   }
 
   signOut(): Promise<SessionStatus> {
-    return this.mutate(() => this.forget())
+    return this.mutate(async () => {
+      const ending = this.state.kind === 'signed-out' ? undefined : this.state.credentials
+      await this.forget()
+      if (ending) await this.options.eraseAccountData?.(ending.apiUrl, ending.accounts.map((account) => account.uuid))
+    })
   }
 
   /** The Plannr client for the chosen account, for other features. */

@@ -70,14 +70,20 @@ export class ContactsService {
   async add(input: NewContactDetailInput): Promise<ContactDetailView> {
     const body = createContactDetailBody(input)
     const detail = await withFormFields(createContactDetail(await this.plannr(), body))
-    this.clients.applyPrimaries(detail, primaryUuidsOf(detail, body.primary_account_uuids))
+    await this.clients.applyPrimaries(detail, primaryUuidsOf(detail, body.primary_account_uuids)).catch((error: unknown) => {
+      // Saved on Plannr: the list catches up at its next sync even if the store could not be patched.
+      this.deps.log.warn('Could not apply a saved contact detail to the stored clients', error)
+    })
     return contactDetailView(detail)
   }
 
   async update(input: ContactDetailEditInput): Promise<ContactDetailView> {
     const body = updateContactDetailBody(input)
     const detail = await withFormFields(updateContactDetail(await this.plannr(), input.uuid, body))
-    this.clients.applyPrimaries(detail, primaryUuidsOf(detail, body.primary_account_uuids))
+    await this.clients.applyPrimaries(detail, primaryUuidsOf(detail, body.primary_account_uuids)).catch((error: unknown) => {
+      // Saved on Plannr: the list catches up at its next sync even if the store could not be patched.
+      this.deps.log.warn('Could not apply a saved contact detail to the stored clients', error)
+    })
     return contactDetailView(detail)
   }
 }
