@@ -28,8 +28,11 @@ export class RateBudget {
   private observedAt = 0
   private limit: number | undefined
   private inFlight = 0
-  /** When each of our requests was sent, for the last window. */
-  private sent: number[] = []
+  /**
+   * Our requests of the last two windows: when sent, then when answered. Plannr counts a request when it
+   * arrives, which is no later than its answer, so a slot is taken as freed a window after the answer.
+   */
+  private sent: Array<{ at: number }> = []
   private pausedUntil = 0
   private online: boolean | null = null
   private waiters: Array<() => void> = []
@@ -54,16 +57,20 @@ export class RateBudget {
   /** A fetch that waits for the budget before each request and learns from each answer. */
   wrap(inner: typeof fetch): typeof fetch {
     return async (input, init) => {
-      await this.acquire()
+      const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined)
+      const slot = await this.acquire(signal ?? undefined)
+      // A long wait is answered here, as Plannr would answer it, without sending anything: the caller
+      // waits out Retry-After in its own time (outside its request timeout) and asks again.
+      if ('deferMs' in slot) return deferred(slot.deferMs)
       let response: Response
       try {
         response = await inner(input, init)
       } catch (error) {
-        this.release()
+        this.release(slot)
         if (!isAbort(error)) this.setOnline(false)
         throw error
       }
-      this.release()
+      this.release(slot)
       this.observe(response)
       return response
     }
@@ -105,20 +112,43 @@ export class RateBudget {
     for (const listener of this.listeners) listener(snapshot)
   }
 
-  private async acquire(): Promise<void> {
+  /** Resolves when a request could be sent now (without taking its place): for work that paces itself. */
+  async whenClear(): Promise<void> {
     for (;;) {
       const wait = this.waitMs()
-      if (wait === 0) break
+      if (wait === 0) return
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve)
         this.schedule(wait)
       })
     }
-    this.inFlight++
-    this.sent.push(this.now())
   }
 
-  private release(): void {
+  private async acquire(signal?: AbortSignal): Promise<{ at: number } | { deferMs: number }> {
+    for (;;) {
+      signal?.throwIfAborted()
+      const wait = this.waitMs()
+      if (wait === 0) break
+      if (Number.isFinite(wait) && wait > LONGEST_HELD_MS) return { deferMs: wait }
+      await new Promise<void>((resolve) => {
+        // A request given up while it waited (timed out, cancelled) leaves without taking a place.
+        const abort = (): void => resolve()
+        signal?.addEventListener('abort', abort, { once: true })
+        this.waiters.push(() => {
+          signal?.removeEventListener('abort', abort)
+          resolve()
+        })
+        this.schedule(wait)
+      })
+    }
+    this.inFlight++
+    const slot = { at: this.now() }
+    this.sent.push(slot)
+    return slot
+  }
+
+  private release(slot: { at: number }): void {
+    slot.at = this.now()
     this.inFlight--
     this.wake()
   }
@@ -132,18 +162,18 @@ export class RateBudget {
       this.pausedUntil = 0
       this.emit()
     }
-    this.sent = this.sent.filter((at) => at > now - 2 * window)
+    this.sent = this.sent.filter((slot) => slot.at > now - 2 * window)
     // Before Plannr has told us anything, one request at a time.
     if (this.remaining === undefined) return this.inFlight === 0 ? 0 : Number.POSITIVE_INFINITY
     // What Plannr last reported, plus our requests that have left its window since, less what is on its way.
-    const freed = this.sent.filter((at) => at > this.observedAt - window && at <= now - window).length
+    const freed = this.sent.filter((slot) => slot.at > this.observedAt - window && slot.at <= now - window).length
     let room = this.remaining + freed - this.inFlight
-    if (this.limit !== undefined) room = Math.min(room, this.limit - this.sent.filter((at) => at > now - window).length)
+    if (this.limit !== undefined) room = Math.min(room, this.limit - this.sent.filter((slot) => slot.at > now - window).length)
     if (room > 0) return 0
     if (this.inFlight > 0) return Number.POSITIVE_INFINITY
     // No room and nothing on its way: wait for our oldest request in the window to leave it.
-    const next = this.sent.find((at) => at > now - window)
-    const until = next !== undefined ? next + window : this.observedAt + window
+    const inWindow = this.sent.filter((slot) => slot.at > now - window).map((slot) => slot.at)
+    const until = inWindow.length > 0 ? Math.min(...inWindow) + window : this.observedAt + window
     if (until <= now) {
       // Nothing of ours is left in the window: ask once, and learn the allowance from the answer.
       this.remaining = 1
@@ -171,6 +201,17 @@ export class RateBudget {
     this.waiters = []
     for (const resolve of waiters) resolve()
   }
+}
+
+/** Longer waits than this are not held inside a request (whose timeout would cut them short). */
+const LONGEST_HELD_MS = 5_000
+
+/** The answer Plannr would give while its window is closed: 429 with the seconds left. Never sent. */
+function deferred(ms: number): Response {
+  return new Response(JSON.stringify({ message: 'Too Many Attempts.' }), {
+    status: 429,
+    headers: { 'Content-Type': 'application/json', 'Retry-After': String(Math.max(1, Math.ceil(ms / 1000))) },
+  })
 }
 
 function count(value: string | null): number | undefined {

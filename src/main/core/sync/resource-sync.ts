@@ -37,6 +37,8 @@ export interface ResourceSyncDeps {
   /** Every page landed (or a run ended): tell the windows, and the status bar. */
   changed: (syncedAt: string | null) => void
   progress: (progress: SyncProgress) => void
+  /** Waits until the app's rate budget has room, so a page never waits out a pause inside its own timeout. */
+  paced?: () => Promise<void>
   /** Pages fetched at once after the first. Default 4. */
   pool?: number
   /** Older than this, a view's data is refreshed behind it (sort=-updated_at). Default 5 minutes. */
@@ -218,6 +220,7 @@ export class ResourceSync<T> {
   private async fetchPage(number: number, sort?: string): Promise<Page<T>> {
     for (let attempt = 1; ; attempt++) {
       try {
+        await this.deps.paced?.()
         return await this.deps.client().get(this.spec.path, pageOf(this.spec.item), {
           ...this.spec.query,
           ...(sort ? { sort } : {}),

@@ -80,6 +80,7 @@ export class SyncHub {
         now: this.now,
         changed,
         progress: () => this.queueEmit(),
+        paced: () => this.options.budget.whenClear(),
         maxAgeMs: this.options.maxAgeMs,
         fullPassMs: this.options.fullPassMs,
       },

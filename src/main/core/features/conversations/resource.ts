@@ -34,3 +34,8 @@ export function filterOfKind(kind: string): ListFilter | null {
   if (state === undefined) return null
   return { archived: state, circleUuid: circle ? circle : null }
 }
+
+/** A thread's messages, as last read: kept so the thread can be read offline. */
+export function messagesKind(conversationUuid: string): string {
+  return `messages|${conversationUuid}`
+}

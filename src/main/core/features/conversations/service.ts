@@ -11,10 +11,11 @@ import {
   sendMessage,
   PlannrError,
 } from '../../plannr'
-import { matchRank } from '../common/text-search'
+import { storedRecordCodec } from '../../sync/codec'
+import { compareIds, matchRank } from '../common/text-search'
 import type { ResourceSync } from '../../sync'
 import type { FeatureDeps, RankedResult } from '../feature'
-import { conversationsSpec, filterOfKind } from './resource'
+import { conversationsSpec, filterOfKind, messagesKind } from './resource'
 import { pageOfConversations } from './query'
 import { createConversationBody, DEFAULT_FILTER, filterKey, LIST_INCLUDES, mapValidationFields, MESSAGES_PER_PAGE, type ListFilter } from './requests'
 import { previewOf, toConversationDetail, toConversationRow, toMessageView } from './rows'
@@ -101,9 +102,38 @@ export class ConversationsService {
     return toConversationRow(pinned ?? (await getConversation(client, uuid, LIST_INCLUDES)))
   }
 
+  /** A thread's messages read before are kept, so it can be read again when Plannr is out of reach. */
+  private async storedMessages(conversationUuid: string) {
+    const store = await this.options.sync.store()
+    return store.repository(messagesKind(conversationUuid), storedRecordCodec<Message>())
+  }
+
   async messages(conversationUuid: string, page: number): Promise<MessagesPage> {
     const client = this.options.session.requireClient()
-    const result = await listMessages(client, conversationUuid, { page, perPage: MESSAGES_PER_PAGE, direction: 'desc' })
+    let result: Awaited<ReturnType<typeof listMessages>>
+    try {
+      result = await listMessages(client, conversationUuid, { page, perPage: MESSAGES_PER_PAGE, direction: 'desc' })
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'network')) throw error
+      const stored = await this.storedMessages(conversationUuid)
+      if (stored.size === 0) throw error
+      // Newest first, as Plannr pages them, from what was read before.
+      const { rows, total } = stored.query({
+        key: 'newest',
+        sort: (a, b) => compareIds(b.created_at, a.created_at) || compareIds(a.uuid, b.uuid),
+        offset: (page - 1) * MESSAGES_PER_PAGE,
+        limit: MESSAGES_PER_PAGE,
+      })
+      return {
+        messages: [...rows].reverse().map((message) => toMessageView(message, client.accountUuid)),
+        page,
+        hasEarlier: page * MESSAGES_PER_PAGE < total,
+        total,
+      }
+    }
+    await this.storedMessages(conversationUuid)
+      .then((stored) => stored.upsertPage(result.data))
+      .catch((error: unknown) => this.options.log.warn('Could not keep a thread’s messages', error))
     const meta = result.meta
     return {
       // Plannr pages newest first; a thread reads oldest first, newest at the bottom.
@@ -118,6 +148,7 @@ export class ConversationsService {
     const client = this.options.session.requireClient()
     const message = await sendMessage(client, conversationUuid, { contents })
     await this.patch(conversationUuid, (item) => ({ ...item, latest_message: message, messages_count: (item.messages_count ?? 0) + 1 }))
+    ;(await this.storedMessages(conversationUuid)).upsertPage([message])
     this.options.events.emit('messages.changed', { conversationUuid })
     return toMessageView(message, client.accountUuid)
   }
@@ -126,6 +157,7 @@ export class ConversationsService {
     const client = this.options.session.requireClient()
     const message: Message = await editMessage(client, conversationUuid, messageUuid, { contents })
     await this.patch(conversationUuid, (item) => (item.latest_message?.uuid === messageUuid ? { ...item, latest_message: message } : item))
+    ;(await this.storedMessages(conversationUuid)).upsertPage([message])
     this.options.events.emit('messages.changed', { conversationUuid })
     return toMessageView(message, client.accountUuid)
   }
