@@ -105,7 +105,7 @@ base.describe('local-first reads through the web preview', () => {
       await go(page, 'Contacts')
       await page.getByRole('searchbox', { name: /Search/ }).fill(client.last_name!.toLowerCase())
       await expect(page.getByText(new RegExp(`^[\\d,]+ of [\\d,]+ clients? match`))).toBeVisible()
-      await expect(page.getByText(`${client.first_name} ${client.last_name}`).first()).toBeVisible()
+      await expect(page.getByText(`${client.first_name} ${client.last_name}`, { exact: true }).first()).toBeVisible()
       await go(page, 'Referral connections')
       await expect(page.getByText('Northgate Wealth Partners').first()).toBeVisible()
       // Nothing got through: every request the app tried was dropped.
@@ -145,10 +145,12 @@ base.describe('local-first reads through the web preview', () => {
       const search = page.getByRole('searchbox', { name: /Search/ })
       await search.fill(`${client.first_name} ${client.last_name}`.toLowerCase())
       // Still saved from before: shown until a full pass says otherwise.
-      await expect(page.getByText(`${client.first_name} ${client.last_name}`).first()).toBeVisible()
+      const row = page.getByText(`${client.first_name} ${client.last_name}`, { exact: true })
+      await expect(row.first()).toBeVisible()
       await statusBar(page).getByRole('button', { name: 'Sync now' }).click()
       await expect(statusBar(page).getByRole('button', { name: 'Sync now' })).toBeEnabled({ timeout: 30_000 })
-      await expect(page.getByText(`${client.first_name} ${client.last_name}`)).toHaveCount(0, { timeout: 20_000 })
+      await expect(row).toHaveCount(0, { timeout: 20_000 })
+      await expect(page.getByText(/^0 of [\d,]+ clients match/)).toBeVisible()
     } finally {
       await stopPreview(run.child)
     }
