@@ -5,7 +5,8 @@ import keytar from 'keytar'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ClientsPage } from '@shared/models/accounts'
 import type { CirclesPage } from '@shared/models/circles'
-import type { ConversationsPage } from '@shared/models/conversations'
+import type { ContactDetailView } from '@shared/models/contacts'
+import type { ConversationsPage, MessagesPage } from '@shared/models/conversations'
 import type { SessionStatus } from '@shared/models/session'
 import type { SyncStatus } from '@shared/models/sync'
 import { Account, paginated } from '@shared/plannr'
@@ -74,7 +75,33 @@ describe.skipIf(!keychain.available)('the store at rest (real core, real sandbox
     return startCore(sandbox, service, sandbox.url, { dataDir })
   }
 
-  it('holds no client name, email or phone number in clear, in the database or its WAL', async () => {
+  it('reads a thread and a client’s contact details again with Plannr unreachable, as last fetched', async () => {
+    const app = restart()
+    try {
+      const conversations = await app.value<ConversationsPage>('conversations.list', {})
+      const conversationUuid = conversations.rows.find((row) => (row.messagesCount ?? 0) > 0)?.uuid ?? ''
+      const thread = await app.value<MessagesPage>('messages.list', { conversationUuid, page: 1 })
+      expect(thread.messages.length).toBeGreaterThan(0)
+      const clientUuid = clients.find((client) => client.primary_email)?.uuid ?? ''
+      const card = await app.value<ContactDetailView[]>('contacts.forClient', { clientUuid })
+      expect(card.length).toBeGreaterThan(0)
+
+      sandbox.faults.offline = true
+      const offlineThread = await app.value<MessagesPage>('messages.list', { conversationUuid, page: 1 })
+      expect(offlineThread.messages).toEqual(thread.messages)
+      const offlineCard = await app.value<ContactDetailView[]>('contacts.forClient', { clientUuid })
+      expect(offlineCard).toEqual(card)
+      // A thread never read is not invented: Plannr's own error.
+      const other = conversations.rows.find((row) => row.uuid !== conversationUuid)?.uuid ?? ''
+      const unread = await app.call('messages.list', { conversationUuid: other, page: 1 })
+      expect(!unread.ok && unread.error.code).toBe('network')
+    } finally {
+      sandbox.faults.offline = false
+      await app.core.close()
+    }
+  })
+
+  it('holds no client name, email or phone number in clear, in the database or its WAL (lists, threads and cards)', async () => {
     const app = restart()
     try {
       await visitEverything(app)

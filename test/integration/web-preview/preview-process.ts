@@ -1,7 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 
 export const ROOT = resolve(__dirname, '../../..')
 export const PREVIEW_ENTRY = resolve(ROOT, 'out/main/web-preview.js')
@@ -35,7 +36,9 @@ export interface RunningPreview {
 
 export async function startPreview(args: string[] = ['--sandbox-size', 'small'], timeoutMs = 30_000): Promise<RunningPreview> {
   const keychainService = `Plannr Desktop test ${randomUUID()}`
-  const child = spawn(process.execPath, [PREVIEW_ENTRY, '--keychain-service', keychainService, ...args], {
+  // A data folder of its own, so no run writes its store under the user's real one.
+  const dataDir = mkdtempSync(join(tmpdir(), 'plannr-preview-data-'))
+  const child = spawn(process.execPath, [PREVIEW_ENTRY, '--keychain-service', keychainService, '--data-dir', dataDir, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
