@@ -31,11 +31,12 @@ test('switching views keeps each view’s search, selection and scroll position'
   await clients.hover()
   await page.mouse.wheel(0, 2_000)
   await expect.poll(() => scrolledBy(page)).toBeGreaterThan(500)
-  const scrolled = await scrolledBy(page)
   const chosen = clients.getByRole('listitem').nth(3)
   const name = ((await chosen.locator('.name, strong, h3').first().textContent()) ?? '').trim()
   await chosen.click()
   await expect(page.getByRole('heading', { name, exact: true }).first()).toBeVisible()
+  const scrolled = await scrolledBy(page)
+  expect(scrolled).toBeGreaterThan(500)
 
   // Away to Circles, with a search there too.
   await page.keyboard.press('Control+2')
