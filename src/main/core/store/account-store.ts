@@ -14,6 +14,9 @@ export interface SyncState {
 
 export type StoreLocation = 'disk' | 'memory'
 
+/** How long a kind must go unchanged before its snapshot is written. */
+const SNAPSHOT_QUIET_MS = 1_500
+
 /**
  * One open database: the records, sync state and (later) the outbox of one account at one Plannr.
  * Writes go through `transaction`, which may nest (inner calls join the outer one); repositories hear
@@ -24,6 +27,9 @@ export class AccountStore {
   private readonly repositories = new Map<string, Repository<unknown>>()
   private depth = 0
   private readonly pending = new Set<Repository<unknown>>()
+  /** Kinds changed since their snapshot was last written. */
+  private readonly unsnapshotted = new Set<Repository<unknown>>()
+  private snapshotTimer: ReturnType<typeof setTimeout> | undefined
   private closed = false
 
   constructor(
@@ -82,8 +88,42 @@ export class AccountStore {
     this.depth = 0
     const changed = [...this.pending]
     this.pending.clear()
+    for (const repository of changed) this.snapshotSoon(repository)
     for (const repository of changed) repository.notify()
     return result
+  }
+
+  /** @internal A kind's change counter, bumped in every transaction that writes its records. */
+  bump(kind: string): void {
+    this.db.prepare('INSERT INTO kinds (kind, version) VALUES (?, 1) ON CONFLICT (kind) DO UPDATE SET version = version + 1').run(kind)
+  }
+
+  /** @internal */
+  versionOf(kind: string): number {
+    const row = this.db.prepare('SELECT version FROM kinds WHERE kind = ?').get(kind) as { version: number } | undefined
+    return row?.version ?? 0
+  }
+
+  /**
+   * @internal Writes the kind's snapshot once it has been quiet for a moment (a sync writes page after
+   * page: one snapshot at the end, not one per page), and at the latest when the store closes.
+   */
+  snapshotSoon(repository: Repository<unknown> | Repository<never>): void {
+    this.unsnapshotted.add(repository as Repository<unknown>)
+    clearTimeout(this.snapshotTimer)
+    this.snapshotTimer = setTimeout(() => this.writeSnapshots(), SNAPSHOT_QUIET_MS)
+    this.snapshotTimer.unref?.()
+  }
+
+  /** Writes the snapshots of every kind changed since its last one. */
+  writeSnapshots(): void {
+    clearTimeout(this.snapshotTimer)
+    if (this.closed || this.unsnapshotted.size === 0) return
+    const repositories = [...this.unsnapshotted]
+    this.unsnapshotted.clear()
+    this.transaction(() => {
+      for (const repository of repositories) repository.writeSnapshot()
+    })
   }
 
   syncState(kind: string): SyncState {
@@ -126,6 +166,11 @@ export class AccountStore {
 
   close(): void {
     if (this.closed) return
+    try {
+      this.writeSnapshots()
+    } catch {
+      // A snapshot is only a shortcut: the records themselves are all written already.
+    }
     this.closed = true
     this.db.close()
   }

@@ -22,6 +22,10 @@ export const MIGRATIONS: readonly string[] = [
      full_synced_at TEXT,
      pass INTEGER NOT NULL DEFAULT 0
    ) WITHOUT ROWID;`,
+  // 2: a change counter per kind, and one sealed copy of all of a kind's records written when that
+  //    kind is quiet, so a start opens one payload instead of one per record.
+  `CREATE TABLE kinds (kind TEXT PRIMARY KEY, version INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+   CREATE TABLE snapshots (kind TEXT PRIMARY KEY, version INTEGER NOT NULL, payload BLOB NOT NULL) WITHOUT ROWID;`,
 ]
 
 export class NewerSchema extends Error {}

@@ -99,6 +99,7 @@ export class Repository<T> {
         map.set(id, record)
       }
       this.touched()
+      this.store.bump(this.kind)
     })
   }
 
@@ -113,6 +114,7 @@ export class Repository<T> {
         .run(this.codec.updatedAt(next), this.store.seal(this.associated(id), JSON.stringify(next)), this.kind, id)
       this.map().set(id, next)
       this.touched()
+      this.store.bump(this.kind)
     })
     return next
   }
@@ -126,6 +128,7 @@ export class Repository<T> {
         this.map().delete(id)
       }
       this.touched()
+      this.store.bump(this.kind)
     })
   }
 
@@ -169,8 +172,49 @@ export class Repository<T> {
     return `${this.kind}\0${id}`
   }
 
+  /**
+   * @internal Seals every record of this kind into one payload, marked with the kind's change counter:
+   * the next start reads it in one piece while nothing has changed since.
+   */
+  writeSnapshot(): void {
+    if (!this.records) return
+    const version = this.store.versionOf(this.kind)
+    const payload = this.store.seal(this.snapshotAssociated(), JSON.stringify([...this.records.values()]))
+    this.store.db
+      .prepare(
+        `INSERT INTO snapshots (kind, version, payload) VALUES (?, ?, ?)
+         ON CONFLICT (kind) DO UPDATE SET version = excluded.version, payload = excluded.payload`,
+      )
+      .run(this.kind, version, payload)
+  }
+
+  private snapshotAssociated(): string {
+    return `snapshot\0${this.kind}`
+  }
+
+  /** Every record from the kind's snapshot when it is current, else null. */
+  private fromSnapshot(): Map<string, T> | null {
+    const row = this.store.db.prepare('SELECT version, payload FROM snapshots WHERE kind = ?').get(this.kind) as
+      | { version: number; payload: Uint8Array }
+      | undefined
+    if (!row || row.version !== this.store.versionOf(this.kind)) return null
+    const list: unknown = JSON.parse(this.store.open(this.snapshotAssociated(), row.payload))
+    if (!Array.isArray(list)) throw new Error(`the ${this.kind} snapshot is not a list`)
+    const records = new Map<string, T>()
+    for (const json of list) {
+      const record = this.codec.parse(json)
+      records.set(this.codec.id(record), record)
+    }
+    return records
+  }
+
   private map(): Map<string, T> {
     if (this.records) return this.records
+    const snapshot = this.fromSnapshot()
+    if (snapshot) {
+      this.records = snapshot
+      return snapshot
+    }
     const rows = this.store.db.prepare('SELECT id, payload FROM records WHERE kind = ?').all(this.kind) as unknown as Row[]
     const records = new Map<string, T>()
     for (const row of rows) {
@@ -178,6 +222,8 @@ export class Repository<T> {
       records.set(row.id, this.codec.parse(JSON.parse(this.store.open(this.associated(row.id), row.payload))))
     }
     this.records = records
+    // Read one record at a time: the next start need not.
+    if (records.size > 0) this.store.snapshotSoon(this)
     return records
   }
 }

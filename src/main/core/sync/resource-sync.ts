@@ -17,6 +17,8 @@ export interface ResourceSpec<T> {
   /** Filters and includes; pages and sort are added here. */
   query: QueryParams
   codec: RecordCodec<T>
+  /** What of each record is kept (the fields the app reads); everything when absent. */
+  compact?: (record: T) => T
 }
 
 export interface SyncProgress {
@@ -158,7 +160,7 @@ export class ResourceSync<T> {
     const seen = new Set<string>()
     const take = (page: Page<T>): void => {
       if (store.isClosed) throw new AppError('not_signed_in', 'Signed out while syncing.')
-      this.repo.upsertPage(page.data, pass)
+      this.repo.upsertPage(this.kept(page.data), pass)
       for (const record of page.data) seen.add(this.spec.codec.id(record))
       this.report({ done: seen.size, total: page.meta?.total ?? null })
       this.announce(this.syncedAt() ?? started)
@@ -206,7 +208,7 @@ export class ResourceSync<T> {
         const at = this.spec.codec.updatedAt(record)
         return at === null || Date.parse(at) >= since
       })
-      this.repo.upsertPage(fresh)
+      this.repo.upsertPage(this.kept(fresh))
       done += fresh.length
       this.report({ done, total: null })
       if (number === 1) landed()
@@ -214,6 +216,11 @@ export class ResourceSync<T> {
       if (fresh.length < page.data.length || last || page.data.length === 0) break
     }
     store.setSyncState(this.spec.kind, { ...store.syncState(this.spec.kind), syncedAt: started })
+  }
+
+  private kept(records: readonly T[]): readonly T[] {
+    const compact = this.spec.compact
+    return compact ? records.map(compact) : records
   }
 
   /** One page, tried again after a passing failure (the rate budget decides when it goes). */

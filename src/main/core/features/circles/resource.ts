@@ -1,5 +1,6 @@
 import { Circle } from '@shared/plannr'
 import { storedRecordCodec } from '../../sync/codec'
+import { compactCircle } from '../../sync/compact'
 import type { ResourceSpec } from '../../sync'
 
 /** The firm's circles with members and groups: what the list, filters, detail and pickers need. */
@@ -10,4 +11,5 @@ export const CIRCLES: ResourceSpec<Circle> = {
   item: Circle,
   query: { include: ['accounts', 'groups'] },
   codec: storedRecordCodec<Circle>(),
+  compact: compactCircle,
 }
