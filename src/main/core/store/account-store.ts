@@ -111,7 +111,13 @@ export class AccountStore {
   snapshotSoon(repository: Repository<unknown> | Repository<never>): void {
     this.unsnapshotted.add(repository as Repository<unknown>)
     clearTimeout(this.snapshotTimer)
-    this.snapshotTimer = setTimeout(() => this.writeSnapshots(), SNAPSHOT_QUIET_MS)
+    this.snapshotTimer = setTimeout(() => {
+      try {
+        this.writeSnapshots()
+      } catch {
+        // Only a shortcut for the next start: without it the records are read one by one.
+      }
+    }, SNAPSHOT_QUIET_MS)
     this.snapshotTimer.unref?.()
   }
 
