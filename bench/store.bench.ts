@@ -91,6 +91,12 @@ describe('local store at 20,000 clients / 5,000 circles, 100 ms latency', () => 
         `${list.label}: ${sent} requests for ${all.grandTotal} records vs ⌈N/500⌉ = ${minimum}: ${(sent / minimum).toFixed(2)}× (goal 1.00×)`,
       )
     }
+    const kb = (value: unknown) => (JSON.stringify(value).length / 1024).toFixed(1)
+    figures.push(
+      `filters to the window: circles.filterOptions ${kb(await app.value('circles.filterOptions'))} KB (groups only), ` +
+        `circles.members ${kb(await app.value('circles.members', { limit: 50 }))} KB (50 members), ` +
+        `circles.pick ${kb(await app.value('circles.pick', { limit: 20 }))} KB (20 circles)`,
+    )
     await app.core.close()
 
     // Restart: a new core over the same folder, with Plannr 100 ms away. Without a keychain the sign-in

@@ -14,6 +14,7 @@ export const CALL_NAMES = [
   'circles.filterOptions',
   'circles.get',
   'circles.pick',
+  'circles.members',
   'conversations.list',
   'conversations.get',
   'conversations.create',

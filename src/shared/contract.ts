@@ -3,7 +3,7 @@ import type { CallName, EventName } from './contract-names'
 import { AppInfo } from './models/app-info'
 import { AccountOption, AccountSearch, ClientsPage, ClientsQuery } from './models/accounts'
 import { CircleDetail, CircleFilterOptions, CirclesPage, CirclesQuery } from './models/circles'
-import { Id } from './models/common'
+import { Id, PersonRef } from './models/common'
 import { ContactDetailEdit, ContactDetailView, NewContactDetail } from './models/contacts'
 import {
   ConversationDetail,
@@ -20,7 +20,7 @@ import { QuickSearchQuery, QuickSearchResult } from './models/quick-search'
 import { ReferralRow, ReferralsPage, ReferralsQuery } from './models/referrals'
 import { AdviserKey } from './plannr/referral-connection'
 import { SessionStatus } from './models/session'
-import { CirclePick, CirclePickQuery, SyncStatus } from './models/sync'
+import { CircleMemberQuery, CirclePick, CirclePickQuery, SyncStatus } from './models/sync'
 
 /**
  * The one contract between the renderer and main: every call's input and output, every event's
@@ -54,6 +54,8 @@ export const contract = {
     'circles.get': { input: z.strictObject({ uuid: Id }), output: CircleDetail },
     /** Circles by name for a picker, from the store: a few rows, not every circle with its members. */
     'circles.pick': { input: CirclePickQuery, output: z.array(CirclePick) },
+    /** Members of the firm's circles by name, for the circles list's member filter. */
+    'circles.members': { input: CircleMemberQuery, output: z.array(PersonRef) },
 
     'conversations.list': { input: ConversationsQuery, output: ConversationsPage },
     'conversations.get': { input: z.strictObject({ uuid: Id }), output: ConversationDetail },

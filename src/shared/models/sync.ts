@@ -36,5 +36,8 @@ export const CirclePickQuery = z.strictObject({
 })
 export type CirclePickQuery = z.input<typeof CirclePickQuery>
 
+/** The circles list's member filter: people in some circle whose name matches, a handful at a time. */
+export const CircleMemberQuery = CirclePickQuery
+
 export const CirclePick = z.object({ uuid: z.string(), name: z.string(), memberCount: z.number().int() })
 export type CirclePick = z.infer<typeof CirclePick>

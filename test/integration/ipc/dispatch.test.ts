@@ -134,6 +134,15 @@ const MALFORMED: Record<CallName, Case[]> = {
     { label: 'an extra key', input: { search: '', include: 'accounts' } },
     ...GARBAGE,
   ],
+  'circles.members': [
+    { label: 'a 10k-character search', input: { search: 's'.repeat(10_000) }, field: 'search' },
+    { label: 'a numeric search', input: { search: 5 }, field: 'search' },
+    { label: 'a zero limit', input: { limit: 0 }, field: 'limit' },
+    { label: 'a limit above 50', input: { limit: 51 }, field: 'limit' },
+    { label: 'a selected circle that is not an id', input: { selected: 'a,b' }, field: 'selected' },
+    { label: 'an extra key', input: { search: '', include: 'accounts' } },
+    ...GARBAGE,
+  ],
   'circles.get': [...badIds('uuid'), { label: 'an extra key', input: { uuid: UUID, include: 'firm' } }, ...GARBAGE],
   'conversations.list': [
     ...BAD_PAGING,

@@ -1,12 +1,13 @@
 import type { CircleDetail, CircleFilterOptions, CirclesPage } from '@shared/models/circles'
 import type { CirclePick } from '@shared/models/sync'
+import type { PersonRef } from '@shared/models/common'
 import type { ParsedInput } from '@shared/contract'
 import { accountName, type Circle } from '@shared/plannr'
 import { getCircle } from '../../plannr'
 import type { ResourceSync } from '../../sync'
 import { collator, fold, matchRank } from '../common/text-search'
 import type { FeatureDeps, RankedResult } from '../feature'
-import { filterOptionsOf, toCircleDetail } from './detail'
+import { filterOptionsOf, membersOf, toCircleDetail } from './detail'
 import { createCirclePager, type CirclesListQuery } from './query'
 import { CIRCLES } from './resource'
 
@@ -20,6 +21,7 @@ const SUBTITLE_NAMES = 3
 export class CirclesService {
   private readonly page = createCirclePager()
   private options: { items: readonly Circle[]; value: CircleFilterOptions } | null = null
+  private members: { items: readonly Circle[]; value: PersonRef[] } | null = null
 
   constructor(private readonly deps: FeatureDeps) {}
 
@@ -39,11 +41,30 @@ export class CirclesService {
     return this.page(sync.repo.all(), query, sync.syncedAt())
   }
 
-  /** Every group and member across the circles, for the circles list's filters. */
+  /** Every group across the circles, for the circles list's group filter. */
   async filterOptions(): Promise<CircleFilterOptions> {
     const items = (await this.circles()).repo.all()
     if (this.options?.items !== items) this.options = { items, value: filterOptionsOf(items) }
     return this.options.value
+  }
+
+  /** Members of some circle whose name matches, best match first, and the one already chosen. */
+  async pickMembers(query: ParsedInput<'circles.members'>): Promise<PersonRef[]> {
+    const items = (await this.circles()).repo.all()
+    if (this.members?.items !== items) this.members = { items, value: membersOf(items) }
+    const everyone = this.members.value
+    const needle = fold(query.search.trim())
+    const hits: Array<{ rank: number; member: PersonRef }> = []
+    for (const member of everyone) {
+      const rank = needle === '' ? 0 : matchRank(member.name, needle)
+      if (rank !== null) hits.push({ rank, member })
+    }
+    // Stable sort: equal ranks stay in name order.
+    hits.sort((a, b) => a.rank - b.rank)
+    const picked = hits.slice(0, query.limit).map(({ member }) => member)
+    const selected = query.selected === null ? undefined : everyone.find((member) => member.uuid === query.selected)
+    if (selected && !picked.includes(selected)) picked.unshift(selected)
+    return picked
   }
 
   /** Circles by name for a picker: the best few matches, and the one already chosen. */
