@@ -147,6 +147,8 @@ export class SyncHub {
   private async open(): Promise<Opened> {
     await this.options.session.ready()
     this.options.session.requireClient()
+    // Made after the sign-in (no change seen yet): learn the account from the session itself.
+    if (this.account === null) this.follow(await this.options.session.status())
     const account = this.account
     if (account === null) throw new AppError('not_signed_in', 'Sign in to Plannr first.')
     this.opening ??= this.options.local.open(account.baseUrl, account.accountUuid, !account.demo).then((result) => {
