@@ -15,6 +15,8 @@ export const CALL_NAMES = [
   'circles.list',
   'circles.filterOptions',
   'circles.get',
+  'circles.pick',
+  'circles.members',
   'conversations.list',
   'conversations.get',
   'conversations.create',
@@ -31,6 +33,8 @@ export const CALL_NAMES = [
   'referrals.list',
   'referrals.connect',
   'search.quick',
+  'sync.status',
+  'sync.now',
 ] as const
 
 export const EVENT_NAMES = [
@@ -40,6 +44,7 @@ export const EVENT_NAMES = [
   'messages.changed',
   'clients.changed',
   'referrals.changed',
+  'sync.changed',
 ] as const
 
 export type CallName = (typeof CALL_NAMES)[number]

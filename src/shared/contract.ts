@@ -3,7 +3,7 @@ import type { CallName, EventName } from './contract-names'
 import { AppInfo } from './models/app-info'
 import { AccountOption, AccountSearch, ClientsPage, ClientsQuery } from './models/accounts'
 import { CircleDetail, CircleFilterOptions, CirclesPage, CirclesQuery } from './models/circles'
-import { Id } from './models/common'
+import { Id, PersonRef } from './models/common'
 import { ContactDetailEdit, ContactDetailView, NewContactDetail } from './models/contacts'
 import {
   CaseOption,
@@ -22,6 +22,7 @@ import { QuickSearchQuery, QuickSearchResult } from './models/quick-search'
 import { ReferralRow, ReferralsPage, ReferralsQuery } from './models/referrals'
 import { AdviserKey } from './plannr/referral-connection'
 import { SessionStatus } from './models/session'
+import { CircleMemberQuery, CirclePick, CirclePickQuery, SyncStatus } from './models/sync'
 
 /**
  * The one contract between the renderer and main: every call's input and output, every event's
@@ -57,6 +58,10 @@ export const contract = {
     'circles.list': { input: CirclesQuery, output: CirclesPage },
     'circles.filterOptions': { input: NoInput, output: CircleFilterOptions },
     'circles.get': { input: z.strictObject({ uuid: Id }), output: CircleDetail },
+    /** Circles by name for a picker, from the store: a few rows, not every circle with its members. */
+    'circles.pick': { input: CirclePickQuery, output: z.array(CirclePick) },
+    /** Members of the firm's circles by name, for the circles list's member filter. */
+    'circles.members': { input: CircleMemberQuery, output: z.array(PersonRef) },
 
     'conversations.list': { input: ConversationsQuery, output: ConversationsPage },
     'conversations.get': { input: z.strictObject({ uuid: Id }), output: ConversationDetail },
@@ -83,6 +88,10 @@ export const contract = {
     'referrals.connect': { input: z.strictObject({ adviserKey: AdviserKey }), output: ReferralRow },
 
     'search.quick': { input: QuickSearchQuery, output: z.array(QuickSearchResult) },
+
+    'sync.status': { input: NoInput, output: SyncStatus },
+    /** A full pass of every list opened this run: picks up changes and drops what Plannr deleted. */
+    'sync.now': { input: NoInput, output: SyncStatus },
   },
   events: {
     'session.changed': SessionStatus,
@@ -93,6 +102,8 @@ export const contract = {
     'messages.changed': z.object({ conversationUuid: z.string() }),
     'clients.changed': z.object({ syncedAt: z.string().nullable() }),
     'referrals.changed': z.object({ syncedAt: z.string().nullable() }),
+    /** Connection, progress, pauses and notices changed: the status bar re-renders. */
+    'sync.changed': SyncStatus,
   },
 } as const satisfies {
   calls: Record<CallName, { input: z.ZodType; output: z.ZodType }>

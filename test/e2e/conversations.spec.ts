@@ -125,13 +125,21 @@ test.describe('with the demo-sized book', () => {
     await page.getByLabel('Show').selectOption({ label: 'Active' })
     await expect(countStatus(page)).toHaveText(`${total} conversations`)
 
-    // Circle: also server-side, filter[circle_uuids].
+    // Circle: a searchable picker over the stored circles, then a server-side filter[circle_uuids].
     await clearSandboxRequests(request, preview.sandboxUrl)
-    const circle = page.getByLabel('Circle')
-    const circleUuid = await circle.locator('option').nth(1).getAttribute('value')
-    await circle.selectOption(circleUuid!)
+    const circle = page.getByRole('combobox', { name: 'Circle' })
+    await circle.click()
+    const option = page.getByRole('option').first()
+    const circleName = ((await option.locator('.name').textContent()) ?? '').trim()
+    expect(circleName).not.toBe('')
+    await option.click()
+    await expect(circle).toHaveValue(circleName)
     await expect(page.getByText(/^\d+ conversations?$|No conversations here/).first()).toBeVisible()
-    await expect.poll(async () => (await journal(request, preview.sandboxUrl, 'GET', '/api/v1/conversation')).map((r) => r.query['filter[circle_uuids]'])).toEqual([circleUuid])
+    await expect.poll(async () => (await journal(request, preview.sandboxUrl, 'GET', '/api/v1/conversation')).map((r) => r.query['filter[circle_uuids]'])).toHaveLength(1)
+    const [asked] = (await journal(request, preview.sandboxUrl, 'GET', '/api/v1/conversation')).map((r) => r.query['filter[circle_uuids]'])
+    expect(asked).toMatch(/^[\w-]+$/)
+    // The picker asked main, not Plannr: the circles come from the store.
+    expect(await journal(request, preview.sandboxUrl, 'GET', '/api/v1/circles')).toEqual([])
 
     expect(await seriousViolations(page)).toEqual([])
   })

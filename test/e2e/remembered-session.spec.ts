@@ -43,8 +43,8 @@ base.describe('a session kept in the OS keychain', () => {
     } finally {
       await stopPreview(run.child)
     }
-    // The keychain holds the session; nothing in it is readable without the keychain itself.
-    expect(await keytar.findCredentials(service)).toHaveLength(1)
+    // The keychain holds the session and the key of the saved data; nothing is readable without the keychain itself.
+    expect((await keytar.findCredentials(service)).map((c) => c.account).sort()).toEqual(['session', expect.stringMatching(/^store-key:/)])
 
     // Second launch: straight back in, as the same person and account, with no sign-in screen.
     run = await startPreview(service, { apiUrl: sandbox.url })

@@ -1,9 +1,11 @@
-import type { PlannrBridge } from '@shared/bridge'
-import type { SessionStatus } from '@shared/models/session'
-import type { Result } from '@shared/result'
-import { rm } from 'node:fs/promises'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { PlannrBridge } from '@shared/bridge'
+import type { SessionStatus } from '@shared/models/session'
+import type { SyncStatus } from '@shared/models/sync'
+import type { Result } from '@shared/result'
+import { rm } from 'node:fs/promises'
 import { createCore, createSessionService, type Core, type CoreConfig, type CoreLog, type EventBus } from '../../src/main/core'
 import type { SessionService } from '../../src/main/core/features/session'
 import { memoryLog } from '../../src/main/core/log'
@@ -25,6 +27,8 @@ export interface TestCore {
   call(name: string, input?: unknown): Promise<Result<unknown>>
   /** A call that must succeed, its value returned. */
   value<T = unknown>(name: string, input?: unknown): Promise<T>
+  /** Waits until no list is syncing (after a call that started one): every page has landed. */
+  synced(timeoutMs?: number): Promise<SyncStatus>
 }
 
 /** The data folder a test core uses: one per keychain service, so a "restart" finds what the last run saved. */
@@ -47,6 +51,11 @@ export function recordingPorts(onOpen?: (url: string) => void | Promise<void>): 
       await onOpen?.(url)
     },
   }
+}
+
+/** A fresh data folder for one core: its session file and store files live here. */
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'plannr-store-'))
 }
 
 export function startCore(
@@ -87,7 +96,20 @@ export function startCore(
     if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`)
     return result.value as T
   }
-  return { core, log, events, circleEvents, transcript, call, value, ports }
+  async function synced(timeoutMs = 20_000): Promise<SyncStatus> {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      const status = await value<SyncStatus>('sync.status')
+      if (status.syncing.length === 0) {
+        // The last change announcement goes out on the next turn of the event loop: let it.
+        await new Promise((resolve) => setTimeout(resolve, 10))
+        return status
+      }
+      if (Date.now() > deadline) throw new Error(`still syncing after ${timeoutMs} ms: ${JSON.stringify(status.syncing)}`)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+  }
+  return { core, log, events, circleEvents, transcript, call, value, synced, ports }
 }
 
 /** Resolves with the first session.changed payload that satisfies the test, or fails after a while. */

@@ -30,4 +30,8 @@ describe('web preview arguments: --data-dir and --oauth-client-id', () => {
     expect(userDataRoot('linux', { XDG_CONFIG_HOME: 'relative' })).toMatch(/\.config$/)
     expect(userDataRoot('darwin', {})).toMatch(/Library[/\\]Application Support$/)
   })
+
+  it('takes the folder given, made absolute, so two runs with the same one share the store', () => {
+    expect(parseWebPreviewArgs(['--data-dir', '/var/tmp/p']).dataDir).toBe('/var/tmp/p')
+  })
 })

@@ -13,6 +13,8 @@ import { SessionService } from './features/session'
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatch'
 import type { CoreLog } from './log'
 import type { ShellPorts } from './ports'
+import { keychainKeyStore, LocalStore, type StoreKeyStore } from './store'
+import { RateBudget, SyncHub } from './sync'
 
 export { consoleLog, type CoreLog } from './log'
 export { EventBus } from './events'
@@ -36,7 +38,8 @@ export interface CoreConfig {
   fetch?: typeof fetch
   /** keytar service name, e.g. 'Plannr Desktop'. */
   keychainService: string
-  /** The app's own data folder (Electron: app.getPath('userData')); the session file lives here. */
+  /** The app's own data folder (Electron: app.getPath('userData'); the web preview's --data-dir): the session
+   * file and the account stores live here. */
   dataDir: string
   /** What the core asks of the shell: opening the browser, and more to come. */
   ports: ShellPorts
@@ -49,6 +52,10 @@ export interface CoreConfig {
   /** Starts (once) the local demo sandbox and returns its URL and the adviser token. */
   demo: () => Promise<{ apiUrl: string; token: string }>
   log: CoreLog
+  /** Where store keys are kept; the OS keychain (same service as the sign-in) unless a test says otherwise. */
+  storeKeys?: StoreKeyStore
+  /** Passed to the sync engines; tests shorten them. */
+  sync?: { maxAgeMs?: number; fullPassMs?: number; now?: () => number }
 }
 
 type SessionConfig = Pick<CoreConfig, 'apiUrl' | 'fetch' | 'keychainService' | 'dataDir' | 'ports' | 'oauth' | 'vault' | 'clock' | 'demo' | 'log'>
@@ -84,8 +91,19 @@ export interface Core {
 /** Everything the app does, free of Electron: the shells only carry calls in and events out. */
 export function createCore(config: CoreConfig): Core {
   const events = new EventBus()
-  const session = createSessionService(config, events)
-  const deps = { session, events, log: config.log }
+  // One rate budget for every request the app sends, whichever client, account or feature sends it.
+  const budget = new RateBudget()
+  const local = new LocalStore({
+    dataDir: config.dataDir,
+    keys: config.storeKeys ?? keychainKeyStore(config.keychainService),
+    log: config.log,
+  })
+  const session = createSessionService({ ...config, fetch: budget.wrap(config.fetch ?? globalThis.fetch.bind(globalThis)) }, events)
+  const sync: SyncHub = new SyncHub({ session, local, budget, events, log: config.log, ...config.sync })
+  // A user's own sign-out deletes the account's saved data and keys; a refused token keeps them for the
+  // same user's next sign-in.
+  session.onEnded((ended) => (ended.reason === 'signed-out' ? sync.erase(ended.apiUrl, ended.accountUuids) : undefined))
+  const deps = { session, events, log: config.log, sync }
   const circles = createCirclesFeature(deps)
   const conversations = createConversationsFeature(deps)
   const contacts = createContactsFeature(deps)
@@ -110,6 +128,8 @@ export function createCore(config: CoreConfig): Core {
     // Cases for the chosen people's circles: the conversations of anyone in a circle with them.
     'conversations.cases': async ({ participantUuids }) =>
       conversations.service.knownCases(participantUuids.length === 0 ? null : await circles.service.peopleSharingACircleWith(participantUuids)),
+    'sync.status': async () => sync.status(),
+    'sync.now': () => sync.syncNow(),
   }
 
   return {
@@ -117,6 +137,7 @@ export function createCore(config: CoreConfig): Core {
     events,
     async close() {
       await Promise.all(features.map((feature) => feature.close()))
+      await sync.close()
       await session.close()
     },
   }

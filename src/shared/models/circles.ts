@@ -38,10 +38,12 @@ export const CirclesPage = z.object({
 })
 export type CirclesPage = z.infer<typeof CirclesPage>
 
-/** What the filters offer: every group and every member seen across the firm's circles, by name. */
+/**
+ * What the group filter offers: every group across the firm's circles, by name. Members are too many to
+ * send whole (tens of thousands in a large firm): the member filter asks for them as it is typed in.
+ */
 export const CircleFilterOptions = z.object({
   groups: z.array(z.object({ uuid: z.string(), name: z.string(), circleCount: z.number().int() })),
-  members: z.array(PersonRef),
 })
 export type CircleFilterOptions = z.infer<typeof CircleFilterOptions>
 

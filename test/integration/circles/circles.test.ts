@@ -1,3 +1,5 @@
+import { CIRCLES } from '../../../src/main/core/features/circles/resource'
+import { featureDeps } from '../../support/store-harness'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { CirclesPage } from '@shared/models/circles'
 import type { SessionStatus } from '@shared/models/session'
@@ -61,8 +63,12 @@ describe('circles: the whole list fetched once, then searched, sorted and paged 
     if (process.env.DBUS_SESSION_BUS_ADDRESS) await keytar.deletePassword(service, 'session').catch(() => false)
   })
 
-  it('fetches every page, 500 at a time with members and groups, on the first call', async () => {
+  it('shows page 1 at once, then fetches every other page, 500 at a time with members and groups', async () => {
     expect(oracle).toHaveLength(CIRCLE_COUNT)
+    const early = await app.value<CirclesPage>('circles.list', {})
+    expect(early.grandTotal).toBeGreaterThanOrEqual(500)
+    expect(early.rows).toHaveLength(100)
+    await app.synced()
     const page = await app.value<CirclesPage>('circles.list', {})
     expect(page.grandTotal).toBe(CIRCLE_COUNT)
     expect(page.total).toBe(CIRCLE_COUNT)
@@ -70,16 +76,19 @@ describe('circles: the whole list fetched once, then searched, sorted and paged 
     expect(page.syncedAt).not.toBeNull()
 
     const requests = circleRequests(sandbox)
-    expect(requests.map((r) => r.query['page'])).toEqual(['1', '2', '3'])
+    expect(requests.map((r) => r.query['page']).sort()).toEqual(['1', '2', '3'])
+    expect(requests[0]?.query['page']).toBe('1')
     for (const request of requests) {
       expect(request.query['per_page']).toBe('500')
       expect(request.query['include']?.split(',').sort()).toEqual(['accounts', 'groups'])
       expect(request.headers['x-plannr-account-uuid']).toBe(accountUuid)
     }
-    expect(app.circleEvents).toEqual([{ syncedAt: page.syncedAt }])
+    expect(app.circleEvents.at(-1)).toEqual({ syncedAt: page.syncedAt })
   })
 
-  it('answers later calls from the cache without asking Plannr again', async () => {
+  it('answers later calls from the store without asking Plannr again', async () => {
+    await app.value<CirclesPage>('circles.list', {})
+    await app.synced()
     const first = await app.value<CirclesPage>('circles.list', {})
     sandbox.clearRequests()
     const again = await app.value<CirclesPage>('circles.list', { sort: 'updated_at', direction: 'desc', offset: 40 })
@@ -94,11 +103,14 @@ describe('circles: the whole list fetched once, then searched, sorted and paged 
       app.value<CirclesPage>('circles.list', { search: 'a' }),
       app.value<CirclesPage>('circles.list', { offset: 500 }),
     ])
+    await app.synced()
     expect(circleRequests(sandbox)).toHaveLength(3)
     expect(new Set(pages.map((p) => p.syncedAt)).size).toBe(1)
   })
 
   it('sorts by name the British way, ascending and descending, and pages stably', async () => {
+    await app.value('circles.list', {})
+    await app.synced()
     const expected = oracle.map((c) => c.name).sort(collator.compare)
     const asc = await app.value<CirclesPage>('circles.list', { limit: 500 })
     expect(asc.rows.map((r) => r.name)).toEqual(expected.slice(0, 500))
@@ -140,6 +152,8 @@ describe('circles: the whole list fetched once, then searched, sorted and paged 
     const expected = oracle.filter((c) => inName(c, lower) || inMembers(c, lower))
     expect(expected.some((c) => !inName(c, lower))).toBe(true)
 
+    await app.value('circles.list', {})
+    await app.synced()
     const page = await app.value<CirclesPage>('circles.list', { search: needle, limit: 500 })
     expect(page.total).toBe(expected.length)
     expect(page.grandTotal).toBe(CIRCLE_COUNT)
@@ -165,11 +179,14 @@ describe('circles: the whole list fetched once, then searched, sorted and paged 
     expect(page.rows.some((r) => r.memberCount > 1)).toBe(true)
   })
 
-  it('reports a failed first fetch as the call’s error, and fetches again on the next call', async () => {
-    sandbox.faults.queue.push({ status: 500 })
+  it('reports a first page that keeps failing as the call’s error, and fetches again on the next call', async () => {
+    // One passing failure is tried again; four in a row end the attempt.
+    sandbox.faults.queue.push({ status: 500 }, { status: 500 }, { status: 500 }, { status: 500 })
     const failed = await app.call('circles.list', {})
     expect(failed.ok).toBe(false)
     if (!failed.ok) expect(failed.error.code).toBe('server')
+    await app.value<CirclesPage>('circles.list', {})
+    await app.synced()
     const page = await app.value<CirclesPage>('circles.list', {})
     expect(page.grandTotal).toBe(CIRCLE_COUNT)
   })
@@ -183,6 +200,8 @@ describe('circles: the whole list fetched once, then searched, sorted and paged 
       )
       const [harbour, northgate] = choosing.accounts
       await multi.value('session.chooseAccount', { accountUuid: harbour?.uuid })
+      await multi.value<CirclesPage>('circles.list', {})
+      await multi.synced()
       const atHarbour = await multi.value<CirclesPage>('circles.list', {})
       expect(atHarbour.grandTotal).toBe(CIRCLE_COUNT)
 
@@ -202,6 +221,7 @@ describe('circles: the whole list fetched once, then searched, sorted and paged 
       await multi.value('session.chooseAccount', { accountUuid: harbour?.uuid })
       sandbox.clearRequests()
       await multi.value('circles.list', {})
+      await multi.synced()
       expect(circleRequests(sandbox).length).toBe(3)
     } finally {
       await multi.core.close()
@@ -209,7 +229,7 @@ describe('circles: the whole list fetched once, then searched, sorted and paged 
   })
 })
 
-describe('circles: refresh in the background once the list is older than five minutes (real sandbox)', () => {
+describe('circles: refreshed behind the stored list once it is older than five minutes (real sandbox)', () => {
   let sandbox: Sandbox
 
   beforeAll(async () => {
@@ -219,24 +239,32 @@ describe('circles: refresh in the background once the list is older than five mi
     await sandbox.close()
   })
 
-  it('answers at once from the stale cache, refreshes once behind it, and emits circles.changed', async () => {
+  it('answers at once from the store, asks only for what changed since (newest first), and emits circles.changed', async () => {
     const log = memoryLog()
     const events = new EventBus()
     const service = uniqueService('circles-clock')
     const session = sessionForTest({ apiUrl: sandbox.url, keychainService: service, log, events })
-    let now = Date.parse('2025-06-02T09:00:00Z')
-    const circles = new CirclesService({ session, events, log, now: () => now })
-    const changed: string[] = []
+    // Plannr's records are dated up to today; the clock starts now and is moved by hand.
+    const start = Date.now()
+    let now = start
+    const iso = (at: number) => new Date(at).toISOString()
+    const deps = featureDeps({ session, events, log, keychainService: service, sync: { now: () => now } })
+    const circles = new CirclesService(deps)
+    const changed: Array<string | null> = []
     events.subscribe((name, payload) => {
-      if (name === 'circles.changed') changed.push((payload as { syncedAt: string }).syncedAt)
+      if (name === 'circles.changed') changed.push((payload as { syncedAt: string | null }).syncedAt)
     })
     const query = { search: '', accountUuid: null, groupUuid: null, sort: 'name', direction: 'asc', offset: 0, limit: 10 } as const
+    const settled = async () => (await deps.sync.resource(CIRCLES, () => undefined)).settled()
 
     try {
       await session.signInWithToken(SANDBOX_TOKENS.adviser)
       sandbox.clearRequests()
+      await circles.list(query)
+      await settled()
       const first = await circles.list(query)
-      expect(first.syncedAt).toBe('2025-06-02T09:00:00.000Z')
+      expect(first.syncedAt).toBe(iso(start))
+      expect(first.grandTotal).toBe(CIRCLE_COUNT)
       expect(circleRequests(sandbox)).toHaveLength(3)
 
       // Four minutes on: still fresh, no fetch.
@@ -245,22 +273,24 @@ describe('circles: refresh in the background once the list is older than five mi
       await circles.list(query)
       expect(circleRequests(sandbox)).toHaveLength(0)
 
-      // Six minutes on: stale. Answered from the cache at once; one refresh however many calls.
+      // Six minutes on: stale. Answered from the store at once; one refresh however many calls.
       now += 2 * 60_000
       sandbox.faults.latencyMs = 100
       const stale = await Promise.all([circles.list(query), circles.list(query), circles.list({ ...query, offset: 5 })])
       for (const page of stale) expect(page.syncedAt).toBe(first.syncedAt)
       expect(stale[0]?.rows).toEqual(first.rows)
-
-      await until(() => changed.length === 2)
-      expect(changed[1]).toBe('2025-06-02T09:06:00.000Z')
-      expect(circleRequests(sandbox)).toHaveLength(3)
+      await settled()
+      await until(() => changed.at(-1) === iso(start + 6 * 60_000))
+      // Nothing changed on Plannr since: one page, newest first, is enough to know it.
+      expect(circleRequests(sandbox)).toHaveLength(1)
+      expect(circleRequests(sandbox)[0]?.query['sort']).toBe('-updated_at')
       const fresh = await circles.list(query)
-      expect(fresh.syncedAt).toBe('2025-06-02T09:06:00.000Z')
-      expect(circleRequests(sandbox)).toHaveLength(3)
+      expect(fresh.syncedAt).toBe(iso(start + 6 * 60_000))
+      expect(fresh.rows).toEqual(first.rows)
     } finally {
       sandbox.faults.latencyMs = 0
       await circles.close()
+      await deps.close()
       await session.signOut()
       await session.close()
     }

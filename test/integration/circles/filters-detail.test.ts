@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { CircleDetail, CircleFilterOptions, CirclesPage } from '@shared/models/circles'
+import type { PersonRef } from '@shared/models/common'
 import type { Sandbox } from '../../../src/main/sandbox'
 import { rawList, type RawCircle } from '../../support/plannr-raw'
 import { signedInHarness, type SignedInHarness } from '../../support/core-harness'
@@ -76,19 +77,32 @@ describe('circles: member and group filters, detail, filter options (real core, 
     expect(requestsTo('/api/v1/circles')).toEqual([])
   })
 
-  it('offers every group (with its circle count) and every member once, by name', async () => {
+  it('offers every group (with its circle count) by name, and members by name a few at a time', async () => {
     const options = await harness.test.value<CircleFilterOptions>('circles.filterOptions')
     const groups = new Map<string, number>()
     for (const circle of oracle) for (const g of circle.groups ?? []) groups.set(g.uuid, (groups.get(g.uuid) ?? 0) + 1)
     expect(new Map(options.groups.map((g) => [g.uuid, g.circleCount]))).toEqual(groups)
     expect(options.groups.map((g) => g.name)).toEqual(options.groups.map((g) => g.name).sort(collator.compare))
 
-    const members = new Set(oracle.flatMap((c) => (c.accounts ?? []).map((a) => a.uuid)))
-    expect(options.members).toHaveLength(members.size)
-    expect(new Set(options.members.map((m) => m.uuid))).toEqual(members)
-    const names = options.members.map((m) => m.name)
-    expect(names).toEqual([...names].sort(collator.compare))
-    expect(options.members.every((m) => m.type === 'client')).toBe(true)
+    // The filter options no longer carry every member: that list is what made them 1 MB in a large firm.
+    expect(Object.keys(options)).toEqual(['groups'])
+
+    // Members come a handful at a time, matching what is typed, names starting with it first.
+    const everyone = new Map(oracle.flatMap((c) => (c.accounts ?? []).map((a) => [a.uuid, a.name.trim()] as const)))
+    const first = await harness.test.value<PersonRef[]>('circles.members', { limit: 50 })
+    expect(first).toHaveLength(50)
+    expect(first.map((m) => m.name)).toEqual(first.map((m) => m.name).sort(collator.compare))
+    expect(first.every((m) => everyone.get(m.uuid) === m.name && m.type === 'client')).toBe(true)
+    const someone = [...everyone.values()].find((name) => name.split(' ').length === 2) ?? ''
+    const surname = someone.split(' ')[1] ?? ''
+    const found = await harness.test.value<PersonRef[]>('circles.members', { search: surname.toUpperCase(), limit: 50 })
+    const expected = [...everyone].filter(([, name]) => name.toLowerCase().includes(surname.toLowerCase()))
+    expect(found.length).toBe(Math.min(50, expected.length))
+    expect(found.every((m) => m.name.toLowerCase().includes(surname.toLowerCase()))).toBe(true)
+    // The member already chosen is always offered, so its name can be shown.
+    const chosen = first[40]!
+    const withChosen = await harness.test.value<PersonRef[]>('circles.members', { search: 'zzqx', limit: 5, selected: chosen.uuid })
+    expect(withChosen).toEqual([chosen])
   })
 
   it('maps a circle’s detail from the cached list without asking Plannr again', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { QuickSearchResult } from '@shared/models/quick-search'
-import { sessionForTest } from '../../support/core-harness'
+import { sessionForTest, signedInHarness, type SignedInHarness } from '../../support/core-harness'
 import { EventBus } from '../../../src/main/core/events'
 import { CirclesService } from '../../../src/main/core/features/circles/service'
 import { fold } from '../../../src/main/core/features/common/text-search'
@@ -8,23 +8,27 @@ import type { SessionService } from '../../../src/main/core/features/session'
 import { memoryLog } from '../../../src/main/core/log'
 import { SANDBOX_TOKENS, startSandbox, type Sandbox } from '../../../src/main/sandbox'
 import { uniqueService } from '../../support/keychain-probe'
-import { signedInHarness, type SignedInHarness } from '../../support/core-harness'
+import { featureDeps } from '../../support/store-harness'
 
 describe('circles in the quick switcher (real sandbox)', () => {
   let sandbox: Sandbox
   let session: SessionService
   let circles: CirclesService
+  let deps: ReturnType<typeof featureDeps>
 
   beforeAll(async () => {
     sandbox = await startSandbox({ size: 'demo' })
     const log = memoryLog()
     const events = new EventBus()
-    session = sessionForTest({ apiUrl: sandbox.url, keychainService: uniqueService('circles-quick'), log, events })
-    circles = new CirclesService({ session, events, log })
+    const keychainService = uniqueService('circles-quick')
+    session = sessionForTest({ apiUrl: sandbox.url, keychainService, log, events })
+    deps = featureDeps({ session, events, log, keychainService })
+    circles = new CirclesService(deps)
     await session.signInWithToken(SANDBOX_TOKENS.adviser)
   })
   afterAll(async () => {
     await circles.close()
+    await deps.close()
     await session.signOut()
     await session.close()
     await sandbox.close()

@@ -1,6 +1,5 @@
+import { tempDataDir } from '../../support/core-harness'
 import { randomUUID } from 'node:crypto'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CALL_NAMES, type CallName } from '@shared/contract-names'
 import type { Result } from '@shared/result'
@@ -128,6 +127,24 @@ const MALFORMED: Record<CallName, Case[]> = {
     ...NOT_OBJECTS.map(([label, input]) => ({ label, input })),
   ],
   'circles.filterOptions': withoutInput,
+  'circles.pick': [
+    { label: 'a 10k-character search', input: { search: 's'.repeat(10_000) }, field: 'search' },
+    { label: 'a numeric search', input: { search: 5 }, field: 'search' },
+    { label: 'a zero limit', input: { limit: 0 }, field: 'limit' },
+    { label: 'a limit above 50', input: { limit: 51 }, field: 'limit' },
+    { label: 'a selected circle that is not an id', input: { selected: 'a,b' }, field: 'selected' },
+    { label: 'an extra key', input: { search: '', include: 'accounts' } },
+    ...GARBAGE,
+  ],
+  'circles.members': [
+    { label: 'a 10k-character search', input: { search: 's'.repeat(10_000) }, field: 'search' },
+    { label: 'a numeric search', input: { search: 5 }, field: 'search' },
+    { label: 'a zero limit', input: { limit: 0 }, field: 'limit' },
+    { label: 'a limit above 50', input: { limit: 51 }, field: 'limit' },
+    { label: 'a selected circle that is not an id', input: { selected: 'a,b' }, field: 'selected' },
+    { label: 'an extra key', input: { search: '', include: 'accounts' } },
+    ...GARBAGE,
+  ],
   'circles.get': [...badIds('uuid'), { label: 'an extra key', input: { uuid: UUID, include: 'firm' } }, ...GARBAGE],
   'conversations.list': [
     ...BAD_PAGING,
@@ -232,6 +249,8 @@ const MALFORMED: Record<CallName, Case[]> = {
     { label: 'a limit above 50', input: { query: 'pa', limit: 51 }, field: 'limit' },
     ...GARBAGE,
   ],
+  'sync.status': withoutInput,
+  'sync.now': withoutInput,
 }
 
 const UNKNOWN_NAMES: ReadonlyArray<[string, unknown]> = [
@@ -296,10 +315,10 @@ describe('the contract binding (core.dispatch) against malformed input', () => {
       apiUrl: sandbox.url,
       // A service of its own, so a real keychain entry (if any) is never touched and is removed by sign-out.
       keychainService: `Plannr Desktop test ${randomUUID()}`,
-      dataDir: join(tmpdir(), `plannr-desktop-dispatch-${randomUUID()}`),
       ports: { openExternal: async () => {} },
       demo: async () => ({ apiUrl: sandbox.url, token: SANDBOX_TOKENS.adviser }),
       log,
+      dataDir: tempDataDir(),
     })
     sandbox.clearRequests()
   })

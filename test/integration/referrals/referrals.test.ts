@@ -100,6 +100,8 @@ describe('connecting with an adviser by referral code (seed 000)', () => {
   beforeEach(async () => {
     harness = await signedInHarness()
     await harness.test.value('referrals.list', {})
+    // The first sync's closing referrals.changed is out before a test counts events.
+    await harness.test.synced()
     harness.sandbox.clearRequests()
     return () => harness.close()
   })

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
@@ -38,8 +38,8 @@ export interface RunningPreview {
 
 export async function startPreview(args: string[] = ['--sandbox-size', 'small', '--sandbox-control'], timeoutMs = 30_000): Promise<RunningPreview> {
   const keychainService = `Plannr Desktop test ${randomUUID()}`
-  // Never the user's own data folder: one of the test's own, under the temp folder.
-  const dataDir = join(tmpdir(), `plannr-desktop-preview-test-${randomUUID()}`)
+  // A data folder of its own, so no run writes its store under the user's real one.
+  const dataDir = mkdtempSync(join(tmpdir(), 'plannr-preview-data-'))
   const child = spawn(process.execPath, [PREVIEW_ENTRY, '--keychain-service', keychainService, '--data-dir', dataDir, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],

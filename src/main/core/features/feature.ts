@@ -3,6 +3,7 @@ import type { QuickSearchResult } from '@shared/models/quick-search'
 import type { EventBus } from '../events'
 import type { Handlers } from '../ipc/dispatch'
 import type { CoreLog } from '../log'
+import type { SyncHub } from '../sync'
 import type { SessionService } from './session'
 
 /** What every domain feature is given. */
@@ -10,6 +11,8 @@ export interface FeatureDeps {
   session: SessionService
   events: EventBus
   log: CoreLog
+  /** The signed-in account's store and sync engines: every list is answered from it. */
+  sync: SyncHub
 }
 
 /** A quick-switcher hit with how well it matched (see matchRank: 0 best). */

@@ -39,19 +39,26 @@ export function toCircleDetail(circle: Circle): CircleDetail {
   }
 }
 
-/** Every group and every member seen across the circles, each once, sorted by name. */
+/** Every group seen across the circles, once, with how many circles it holds, sorted by name. */
 export function filterOptionsOf(circles: readonly Circle[]): CircleFilterOptions {
   const groups = new Map<string, { uuid: string; name: string; circleCount: number }>()
-  const members = new Map<string, PersonRef>()
   for (const circle of circles) {
     for (const group of circle.groups ?? []) {
       const seen = groups.get(group.uuid)
       if (seen) seen.circleCount++
       else groups.set(group.uuid, { uuid: group.uuid, name: group.name, circleCount: 1 })
     }
+  }
+  return { groups: [...groups.values()].sort(byName) }
+}
+
+/** Every member of some circle, once, sorted by name. */
+export function membersOf(circles: readonly Circle[]): PersonRef[] {
+  const members = new Map<string, PersonRef>()
+  for (const circle of circles) {
     for (const account of circle.accounts ?? []) {
       if (!members.has(account.uuid)) members.set(account.uuid, personOf(account))
     }
   }
-  return { groups: [...groups.values()].sort(byName), members: [...members.values()].sort(byName) }
+  return [...members.values()].sort(byName)
 }

@@ -1,7 +1,7 @@
 import type { Feature, FeatureDeps } from '../feature'
 import { CirclesService } from './service'
 
-export type CircleCalls = 'circles.list' | 'circles.filterOptions' | 'circles.get'
+export type CircleCalls = 'circles.list' | 'circles.filterOptions' | 'circles.get' | 'circles.pick' | 'circles.members'
 
 export function createCirclesFeature(deps: FeatureDeps): Feature<CircleCalls> & { service: CirclesService } {
   const service = new CirclesService(deps)
@@ -11,6 +11,8 @@ export function createCirclesFeature(deps: FeatureDeps): Feature<CircleCalls> & 
       'circles.list': (query) => service.list(query),
       'circles.filterOptions': () => service.filterOptions(),
       'circles.get': ({ uuid }) => service.get(uuid),
+      'circles.pick': (query) => service.pick(query),
+      'circles.members': (query) => service.pickMembers(query),
     },
     quickSearch: (needle, limit) => service.quickSearch(needle, limit),
     close: () => service.close(),

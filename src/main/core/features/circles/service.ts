@@ -1,75 +1,101 @@
 import type { CircleDetail, CircleFilterOptions, CirclesPage } from '@shared/models/circles'
+import type { CirclePick } from '@shared/models/sync'
+import type { PersonRef } from '@shared/models/common'
+import type { ParsedInput } from '@shared/contract'
 import { accountName, type Circle } from '@shared/plannr'
-import type { EventBus } from '../../events'
-import type { CoreLog } from '../../log'
-import { getCircle, listCircles } from '../../plannr'
-import { SyncedCollection, type Synced } from '../common/synced-collection'
-import { collator, matchRank } from '../common/text-search'
-import type { RankedResult } from '../feature'
-import type { SessionService } from '../session'
-import { filterOptionsOf, toCircleDetail } from './detail'
+import { getCircle } from '../../plannr'
+import type { ResourceSync } from '../../sync'
+import { collator, fold, matchRank } from '../common/text-search'
+import type { FeatureDeps, RankedResult } from '../feature'
+import { filterOptionsOf, membersOf, toCircleDetail } from './detail'
 import { createCirclePager, type CirclesListQuery } from './query'
-
-export interface CirclesServiceOptions {
-  session: SessionService
-  events: EventBus
-  log: CoreLog
-  maxAgeMs?: number
-  now?: () => number
-}
+import { CIRCLES } from './resource'
 
 /** How many member names a quick-switcher hit lists before "and N more". */
 const SUBTITLE_NAMES = 3
 
 /**
- * The firm's circles: fetched whole (every page, members and groups included), kept per account, and
- * searched, sorted and paged here so the window receives only the rows it shows.
+ * The firm's circles, answered from the account's store (synced page by page from Plannr) and searched,
+ * sorted and paged here so the window receives only the rows it shows.
  */
 export class CirclesService {
-  private readonly circles: SyncedCollection<Circle>
-  private readonly session: SessionService
   private readonly page = createCirclePager()
   private options: { items: readonly Circle[]; value: CircleFilterOptions } | null = null
+  private members: { items: readonly Circle[]; value: PersonRef[] } | null = null
 
-  constructor(options: CirclesServiceOptions) {
-    this.session = options.session
-    this.circles = new SyncedCollection<Circle>({
-      name: 'circles',
-      session: options.session,
-      log: options.log,
-      maxAgeMs: options.maxAgeMs,
-      now: options.now,
-      fetchAll: (client) => listCircles(client, { include: ['accounts', 'groups'] }),
-      changed: (syncedAt) => options.events.emit('circles.changed', { syncedAt }),
-    })
+  constructor(private readonly deps: FeatureDeps) {}
+
+  private resource(): Promise<ResourceSync<Circle>> {
+    return this.deps.sync.resource(CIRCLES, (syncedAt) => this.deps.events.emit('circles.changed', { syncedAt }))
+  }
+
+  /** The circles' sync engine, once there is something to show. */
+  private async circles(): Promise<ResourceSync<Circle>> {
+    const sync = await this.resource()
+    await sync.ready()
+    return sync
   }
 
   async list(query: CirclesListQuery): Promise<CirclesPage> {
-    const { items, syncedAt } = await this.all()
-    return this.page(items, query, syncedAt)
+    const sync = await this.circles()
+    return this.page(sync.repo.all(), query, sync.syncedAt())
   }
 
-  /** Every group and member across the circles, for the list's filters. */
+  /** Every group across the circles, for the circles list's group filter. */
   async filterOptions(): Promise<CircleFilterOptions> {
-    const { items } = await this.all()
+    const items = (await this.circles()).repo.all()
     if (this.options?.items !== items) this.options = { items, value: filterOptionsOf(items) }
     return this.options.value
   }
 
-  /** One circle: from the list already fetched when it is there, else asked of Plannr (with its firm). */
+  /** Members of some circle whose name matches, best match first, and the one already chosen. */
+  async pickMembers(query: ParsedInput<'circles.members'>): Promise<PersonRef[]> {
+    const items = (await this.circles()).repo.all()
+    if (this.members?.items !== items) this.members = { items, value: membersOf(items) }
+    const everyone = this.members.value
+    const needle = fold(query.search.trim())
+    const hits: Array<{ rank: number; member: PersonRef }> = []
+    for (const member of everyone) {
+      const rank = needle === '' ? 0 : matchRank(member.name, needle)
+      if (rank !== null) hits.push({ rank, member })
+    }
+    // Stable sort: equal ranks stay in name order.
+    hits.sort((a, b) => a.rank - b.rank)
+    const picked = hits.slice(0, query.limit).map(({ member }) => member)
+    const selected = query.selected === null ? undefined : everyone.find((member) => member.uuid === query.selected)
+    if (selected && !picked.includes(selected)) picked.unshift(selected)
+    return picked
+  }
+
+  /** Circles by name for a picker: the best few matches, and the one already chosen. */
+  async pick(query: ParsedInput<'circles.pick'>): Promise<CirclePick[]> {
+    const repo = (await this.circles()).repo
+    const needle = fold(query.search.trim())
+    const hits: Array<{ rank: number; circle: Circle }> = []
+    for (const circle of repo.all()) {
+      const rank = needle === '' ? 0 : matchRank(circle.name, needle)
+      if (rank !== null) hits.push({ rank, circle })
+    }
+    hits.sort((a, b) => a.rank - b.rank || collator.compare(a.circle.name, b.circle.name))
+    const picked = hits.slice(0, query.limit).map(({ circle }) => circle)
+    const selected = query.selected === null ? undefined : repo.get(query.selected)
+    if (selected && !picked.includes(selected)) picked.unshift(selected)
+    return picked.map((circle) => ({ uuid: circle.uuid, name: circle.name, memberCount: circle.accounts?.length ?? 0 }))
+  }
+
+  /** One circle: from the store when it is there, else asked of Plannr (with its firm). */
   async get(uuid: string): Promise<CircleDetail> {
-    await this.session.ready()
-    const client = this.session.requireClient()
-    const known = this.circles.peek()?.items.find((circle) => circle.uuid === uuid)
+    // A circle opened before any list (e.g. from the quick switcher) does not start a sync of them all.
+    const known = (await this.resource()).repo.get(uuid)
     if (known) return toCircleDetail(known)
-    return toCircleDetail(await getCircle(client, uuid, ['accounts', 'groups', 'firm']))
+    return toCircleDetail(await getCircle(this.deps.session.requireClient(), uuid, ['accounts', 'groups', 'firm']))
   }
 
   /** Everyone who shares a circle with any of `people` (themselves included). */
   async peopleSharingACircleWith(people: readonly string[]): Promise<Set<string>> {
     const wanted = new Set(people)
     const found = new Set(people)
-    for (const circle of (await this.all()).items) {
+    for (const circle of (await this.circles()).repo.all()) {
       const members = (circle.accounts ?? []).map((account) => account.uuid)
       if (members.some((uuid) => wanted.has(uuid))) for (const uuid of members) found.add(uuid)
     }
@@ -78,7 +104,7 @@ export class CirclesService {
 
   /** Circles whose name matches, best match first; the subtitle names the members. */
   async quickSearch(needle: string, limit: number): Promise<RankedResult[]> {
-    const { items } = await this.all()
+    const items = (await this.circles()).repo.all()
     const hits: RankedResult[] = []
     for (const circle of items) {
       const rank = matchRank(circle.name, needle)
@@ -89,13 +115,7 @@ export class CirclesService {
     return hits.sort((a, b) => a.rank - b.rank || collator.compare(a.result.title, b.result.title)).slice(0, limit)
   }
 
-  close(): Promise<void> {
-    return this.circles.close()
-  }
-
-  private all(): Promise<Synced<Circle>> {
-    return this.circles.get()
-  }
+  async close(): Promise<void> {}
 }
 
 /** "Jane Smith, Tom Smith and 2 more", or null for a circle without members. */

@@ -1,64 +1,50 @@
 import type { ClientsPage } from '@shared/models/accounts'
-import type { RankedResult } from '../feature'
 import type { Account, ContactDetail } from '@shared/plannr'
-import { listAccounts } from '../../plannr'
-import { SyncedCollection } from '../common/synced-collection'
-import type { FeatureDeps } from '../feature'
+import type { ResourceSync } from '../../sync'
+import type { FeatureDeps, RankedResult } from '../feature'
 import { compareClients, indexClient, pageOfClients, rankClients, type ClientsListQuery, type IndexedClient } from './client-search'
+import { CLIENTS } from './resource'
 import { asPrimaryContact, clientRow } from './views'
 
-/** The firm's clients, as the list, the search and the quick switcher see them. */
-interface ClientEntry {
-  account: Account
-  indexed: IndexedClient
-}
-
-function entry(account: Account): ClientEntry {
+function indexed(account: Account): IndexedClient {
   const phone = account.primary_phone_number?.value
-  return { account, indexed: indexClient(clientRow(account), typeof phone === 'string' ? phone : null) }
-}
-
-function sorted(entries: ClientEntry[]): ClientEntry[] {
-  return entries.sort((a, b) => compareClients(a.indexed, b.indexed))
+  return indexClient(clientRow(account), typeof phone === 'string' ? phone : null)
 }
 
 /**
- * Every client account of the firm with its primary email and phone (20,000 clients is 40 pages of 500),
- * fetched whole, then searched, sorted and paged here so the window receives only the rows it shows.
+ * Every client account of the firm with its primary email and phone, answered from the store. What
+ * search needs (folded names, emails, phone digits) is built in memory from the decrypted records, once
+ * per change — never written to disk in clear.
  */
 export class ClientDirectory {
-  private readonly clients: SyncedCollection<ClientEntry>
+  private index: { version: number; repo: object; clients: IndexedClient[] } | null = null
 
-  constructor(deps: FeatureDeps & { maxAgeMs?: number }) {
-    this.clients = new SyncedCollection<ClientEntry>({
-      name: 'clients',
-      session: deps.session,
-      log: deps.log,
-      maxAgeMs: deps.maxAgeMs,
-      fetchAll: async (client) => {
-        const accounts = await listAccounts(client, { types: ['client'], include: ['primary_email', 'primary_phone_number'] })
-        return sorted(accounts.map(entry))
-      },
-      changed: (syncedAt) => deps.events.emit('clients.changed', { syncedAt }),
-    })
+  constructor(private readonly deps: FeatureDeps) {}
+
+  private async clients(): Promise<ResourceSync<Account>> {
+    const sync = await this.deps.sync.resource(CLIENTS, (syncedAt) => this.deps.events.emit('clients.changed', { syncedAt }))
+    await sync.ready()
+    return sync
+  }
+
+  /** The search index, sorted by name, rebuilt when the repository has changed. */
+  private indexOf(sync: ResourceSync<Account>): IndexedClient[] {
+    const repo = sync.repo
+    // Keyed by the repository itself: another account's store has its own, whatever its version.
+    if (this.index?.version !== repo.version || this.index.repo !== repo) {
+      this.index = { version: repo.version, repo, clients: repo.all().map(indexed).sort(compareClients) }
+    }
+    return this.index.clients
   }
 
   async list(query: ClientsListQuery): Promise<ClientsPage> {
-    const { items, syncedAt } = await this.clients.get()
-    return pageOfClients(
-      items.map((item) => item.indexed),
-      query,
-      syncedAt,
-    )
+    const sync = await this.clients()
+    return pageOfClients(this.indexOf(sync), query, sync.syncedAt())
   }
 
   async quickSearch(needle: string, limit: number): Promise<RankedResult[]> {
-    const { items } = await this.clients.get()
-    return rankClients(
-      items.map((item) => item.indexed),
-      needle,
-      limit,
-    ).map(({ rank, client }) => ({
+    const sync = await this.clients()
+    return rankClients(this.indexOf(sync), needle, limit).map(({ rank, client }) => ({
       rank,
       result: { kind: 'client', uuid: client.row.uuid, title: client.row.name, subtitle: client.row.email ?? client.row.phone, at: null },
     }))
@@ -66,29 +52,28 @@ export class ClientDirectory {
 
   /**
    * After a contact detail was saved: the accounts Plannr now lists as its primaries show it as their
-   * primary email or phone, and accounts that had it as primary and no longer do show none. The
-   * windows are told (clients.changed) so the list updates without a fetch.
+   * primary email or phone, and accounts that had it as primary and no longer do show none.
    */
-  applyPrimaries(detail: ContactDetail, primaryUuids: readonly string[]): void {
+  async applyPrimaries(detail: ContactDetail, primaryUuids: readonly string[]): Promise<void> {
     const field = detail.type === 'email' ? 'primary_email' : 'primary_phone_number'
     const primaries = new Set(primaryUuids)
-    this.clients.patch((items) =>
-      items.map((item) => {
-        const current = item.account[field]
-        const isPrimary = primaries.has(item.account.uuid)
-        const wasPrimary = current?.uuid === detail.uuid
-        if (!isPrimary && !wasPrimary) return item
-        return entry({ ...item.account, [field]: isPrimary ? asPrimaryContact(detail) : null })
-      }),
-    )
+    const sync = await this.deps.sync.resource(CLIENTS, (syncedAt) => this.deps.events.emit('clients.changed', { syncedAt }))
+    const repo = sync.repo
+    const changed: Account[] = []
+    for (const account of repo.all()) {
+      const isPrimary = primaries.has(account.uuid)
+      const wasPrimary = account[field]?.uuid === detail.uuid
+      if (isPrimary || wasPrimary) changed.push({ ...account, [field]: isPrimary ? asPrimaryContact(detail) : null })
+    }
+    if (changed.length === 0) return
+    repo.upsertPage(changed)
+    this.deps.events.emit('clients.changed', { syncedAt: sync.syncedAt() })
   }
 
-  /** Every client account, as last fetched (fetching first if nothing is): for the account pickers. */
+  /** Every client account in the store (syncing first if nothing is yet): for the account pickers. */
   async accounts(): Promise<Account[]> {
-    return (await this.clients.get()).items.map((item) => item.account)
+    return [...(await this.clients()).repo.all()]
   }
 
-  close(): Promise<void> {
-    return this.clients.close()
-  }
+  async close(): Promise<void> {}
 }

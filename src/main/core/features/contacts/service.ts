@@ -2,6 +2,7 @@ import type { ContactDetailView } from '@shared/models/contacts'
 import { AppError } from '@shared/result'
 import type { ContactDetail } from '@shared/plannr'
 import { createContactDetail, listContactDetails, PlannrError, updateContactDetail } from '../../plannr'
+import { storedRecordCodec } from '../../sync/codec'
 import type { FeatureDeps } from '../feature'
 import type { ClientDirectory } from './clients'
 import {
@@ -44,26 +45,62 @@ export class ContactsService {
   }
 
   /** A client's emails and phone numbers, primaries first, fetched fresh so primaries are never stale. */
+  /** A client's contact details as last fetched, so the card can be read when Plannr is out of reach. */
+  private async storedDetails(clientUuid: string) {
+    const store = await this.deps.sync.store()
+    return store.repository(`contact-details|${clientUuid}`, storedRecordCodec<ContactDetail>())
+  }
+
   async forClient(clientUuid: string): Promise<ContactDetailView[]> {
-    const details = await listContactDetails(await this.plannr(), {
-      accountUuids: [clientUuid],
-      include: ['accounts', 'primary_accounts'],
-    })
+    let details: readonly ContactDetail[]
+    try {
+      details = await listContactDetails(await this.plannr(), {
+        accountUuids: [clientUuid],
+        include: ['accounts', 'primary_accounts'],
+      })
+      await this.keep(clientUuid, details)
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'network')) throw error
+      const stored = await this.storedDetails(clientUuid)
+      if (stored.size === 0) throw error
+      details = stored.all()
+    }
     const views = details.map((detail) => contactDetailView(detail, clientUuid))
     return views.filter((view) => view.primary).concat(views.filter((view) => !view.primary))
+  }
+
+  /** Replaces what is kept for the client with Plannr's answer: details removed on Plannr go too. */
+  private async keep(clientUuid: string, details: readonly ContactDetail[]): Promise<void> {
+    try {
+      const stored = await this.storedDetails(clientUuid)
+      const current = new Set(details.map((detail) => detail.uuid))
+      const store = await this.deps.sync.store()
+      store.transaction(() => {
+        stored.remove(stored.all().filter((detail) => !current.has(detail.uuid)).map((detail) => detail.uuid))
+        stored.upsertPage(details)
+      })
+    } catch (error) {
+      this.deps.log.warn('Could not keep a client’s contact details', error)
+    }
   }
 
   async add(input: NewContactDetailInput): Promise<ContactDetailView> {
     const body = createContactDetailBody(input)
     const detail = await withFormFields(createContactDetail(await this.plannr(), body))
-    this.clients.applyPrimaries(detail, primaryUuidsOf(detail, body.primary_account_uuids))
+    await this.clients.applyPrimaries(detail, primaryUuidsOf(detail, body.primary_account_uuids)).catch((error: unknown) => {
+      // Saved on Plannr: the list catches up at its next sync even if the store could not be patched.
+      this.deps.log.warn('Could not apply a saved contact detail to the stored clients', error)
+    })
     return contactDetailView(detail)
   }
 
   async update(input: ContactDetailEditInput): Promise<ContactDetailView> {
     const body = updateContactDetailBody(input)
     const detail = await withFormFields(updateContactDetail(await this.plannr(), input.uuid, body))
-    this.clients.applyPrimaries(detail, primaryUuidsOf(detail, body.primary_account_uuids))
+    await this.clients.applyPrimaries(detail, primaryUuidsOf(detail, body.primary_account_uuids)).catch((error: unknown) => {
+      // Saved on Plannr: the list catches up at its next sync even if the store could not be patched.
+      this.deps.log.warn('Could not apply a saved contact detail to the stored clients', error)
+    })
     return contactDetailView(detail)
   }
 }

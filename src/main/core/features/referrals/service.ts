@@ -1,69 +1,54 @@
 import type { ReferralRow, ReferralsPage } from '@shared/models/referrals'
 import type { ReferralConnection } from '@shared/plannr'
 import { AppError } from '@shared/result'
-import type { EventBus } from '../../events'
-import type { CoreLog } from '../../log'
-import { createReferralConnection, listReferralConnections, PlannrError } from '../../plannr'
-import { SyncedCollection } from '../common/synced-collection'
-import type { SessionService } from '../session'
+import { createReferralConnection, PlannrError } from '../../plannr'
+import type { ResourceSync } from '../../sync'
+import type { FeatureDeps } from '../feature'
+import { REFERRALS } from './resource'
 import { pageOfReferrals, referralRow, type ReferralsFilter } from './rows'
 
-export interface ReferralsServiceOptions {
-  session: SessionService
-  events: EventBus
-  log: CoreLog
-  maxAgeMs?: number
+export interface ReferralsServiceOptions extends FeatureDeps {
   now?: () => number
 }
 
 const CONNECT_FAILED = 'Plannr did not accept this referral code. Check it with the adviser and try again.'
 
-/**
- * The firm's referral connections, sent and received: few enough to fetch whole (Plannr documents no
- * per_page; every page it reports is followed), filtered here, and patched at once after we connect.
- */
+/** The firm's referral connections, sent and received, answered from the store and filtered here. */
 export class ReferralsService {
-  private readonly connections: SyncedCollection<ReferralConnection>
   private readonly now: () => number
-  private readonly session: SessionService
 
-  constructor(options: ReferralsServiceOptions) {
-    this.session = options.session
-    this.now = options.now ?? Date.now
-    this.connections = new SyncedCollection<ReferralConnection>({
-      name: 'referral connections',
-      session: options.session,
-      log: options.log,
-      maxAgeMs: options.maxAgeMs,
-      now: options.now,
-      fetchAll: (client) => listReferralConnections(client),
-      changed: (syncedAt) => options.events.emit('referrals.changed', { syncedAt }),
-    })
+  constructor(private readonly deps: ReferralsServiceOptions) {
+    this.now = deps.now ?? Date.now
+  }
+
+  private resource(): Promise<ResourceSync<ReferralConnection>> {
+    return this.deps.sync.resource(REFERRALS, (syncedAt) => this.deps.events.emit('referrals.changed', { syncedAt }))
   }
 
   async list(filter: ReferralsFilter): Promise<ReferralsPage> {
-    const { items, syncedAt } = await this.connections.get()
-    return pageOfReferrals(items, filter, syncedAt, this.now())
+    const sync = await this.resource()
+    await sync.ready()
+    return pageOfReferrals(sync.repo.all(), filter, sync.syncedAt(), this.now())
   }
 
   /** Asks the adviser with this (already normalised) referral code to connect; Plannr emails them. */
   async connect(adviserKey: string): Promise<ReferralRow> {
-    await this.session.ready()
-    const client = this.session.requireClient()
+    await this.deps.session.ready()
+    const client = this.deps.session.requireClient()
     let created: ReferralConnection
     try {
       created = await createReferralConnection(client, { adviser_key: adviserKey })
     } catch (error) {
       throw asFieldError(error)
     }
-    // Shown at once, before any refetch: the pending connection is what the adviser is looking for.
-    this.connections.patch((items) => [created, ...items.filter((item) => item.uuid !== created.uuid)])
+    // Kept at once: the pending connection is what the adviser is looking for.
+    const sync = await this.resource()
+    sync.repo.upsertPage([created])
+    this.deps.events.emit('referrals.changed', { syncedAt: sync.syncedAt() })
     return referralRow(created, this.now())
   }
 
-  close(): Promise<void> {
-    return this.connections.close()
-  }
+  async close(): Promise<void> {}
 }
 
 /** Plannr's 422 (unknown code, own firm, already connected) belongs to the code field, in our field name. */

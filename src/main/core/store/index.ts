@@ -1,0 +1,6 @@
+export { AccountStore, type StoreLocation, type SyncState } from './account-store'
+export { Repository, type QueryResult, type QueryWindow, type RecordCodec } from './repository'
+export { LocalStore, STORE_NOTICES, storeId, type OpenedStore } from './local-store'
+export { keychainKeyStore, KeychainUnavailable, keyAccount, type StoreKeyStore } from './key-store'
+export { migrate, MIGRATIONS, NewerSchema } from './migrations'
+export { PayloadCipher, PayloadUnreadable } from './crypto'

@@ -1,0 +1,224 @@
+import type { SessionStatus } from '@shared/models/session'
+import type { SyncStatus } from '@shared/models/sync'
+import { AppError } from '@shared/result'
+import type { EventBus } from '../events'
+import type { CoreLog } from '../log'
+import type { AccountStore, LocalStore } from '../store'
+import type { SessionService } from '../features/session'
+import type { RateBudget } from './rate-budget'
+import { ResourceSync, type ResourceSpec, type SyncProgress } from './resource-sync'
+
+export interface SyncHubOptions {
+  session: SessionService
+  local: LocalStore
+  budget: RateBudget
+  events: EventBus
+  log: CoreLog
+  now?: () => number
+  maxAgeMs?: number
+  fullPassMs?: number
+  /** How often lists opened this run are checked for staleness. Default one minute. */
+  tickMs?: number
+}
+
+interface Account {
+  key: string
+  baseUrl: string
+  accountUuid: string
+  demo: boolean
+}
+
+interface Opened {
+  account: Account
+  store: AccountStore
+  notice: string | null
+  syncs: Map<string, ResourceSync<unknown>>
+}
+
+/**
+ * The signed-in account's store and the sync engines over it. Opens the account's database when first
+ * needed, closes it when the account changes, rebuilds it when a record turns out unreadable, and
+ * reports progress, pauses and notices as one status for the status bar.
+ */
+export class SyncHub {
+  private readonly now: () => number
+  private account: Account | null = null
+  private opening: Promise<Opened> | null = null
+  private opened: Opened | null = null
+  private readonly stopWatching: Array<() => void> = []
+  private readonly timer: ReturnType<typeof setInterval>
+  private emitQueued = false
+  private lastEmitted = ''
+
+  constructor(private readonly options: SyncHubOptions) {
+    this.now = options.now ?? Date.now
+    this.stopWatching.push(options.session.onChange((status) => this.follow(status)))
+    this.stopWatching.push(options.budget.onChange(() => this.queueEmit()))
+    this.timer = setInterval(() => this.tick(), options.tickMs ?? 60_000)
+    this.timer.unref?.()
+  }
+
+  /** The sync engine (and so the repository) of one kind for the signed-in account. */
+  async resource<T>(spec: ResourceSpec<T>, changed: (syncedAt: string | null) => void): Promise<ResourceSync<T>> {
+    const opened = await this.open()
+    const existing = opened.syncs.get(spec.kind)
+    if (existing) return existing as unknown as ResourceSync<T>
+    const repo = opened.store.repository(spec.kind, spec.codec)
+    try {
+      void repo.size
+    } catch (error) {
+      // A record that does not open: the file is damaged. Set it aside and start again from Plannr.
+      this.options.log.warn('A saved record could not be read; rebuilding the store', { kind: spec.kind, error: String(error) })
+      await this.rebuild(opened)
+      return this.resource(spec, changed)
+    }
+    const sync = new ResourceSync<T>(
+      {
+        store: opened.store,
+        client: () => this.client(opened),
+        log: this.options.log,
+        now: this.now,
+        changed,
+        progress: () => this.queueEmit(),
+        paced: () => this.options.budget.whenClear(),
+        maxAgeMs: this.options.maxAgeMs,
+        fullPassMs: this.options.fullPassMs,
+      },
+      spec,
+      repo,
+    )
+    opened.syncs.set(spec.kind, sync as unknown as ResourceSync<unknown>)
+    return sync
+  }
+
+  /** The open store, for writes that are not a sync (our own changes) and for the outbox. */
+  async store(): Promise<AccountStore> {
+    return (await this.open()).store
+  }
+
+  status(): SyncStatus {
+    const opened = this.opened
+    const budget = this.options.budget.snapshot()
+    const progress: SyncProgress[] = opened ? [...opened.syncs.values()].map((sync) => sync.progress()) : []
+    let lastSyncedAt: string | null = null
+    if (opened && !opened.store.isClosed) {
+      for (const state of opened.store.syncStates()) {
+        if (state.syncedAt !== null && (lastSyncedAt === null || state.syncedAt > lastSyncedAt)) lastSyncedAt = state.syncedAt
+      }
+    }
+    return {
+      online: budget.online,
+      lastSyncedAt,
+      syncing: progress.filter((p) => p.running).map((p) => ({ label: p.label, done: p.done, total: p.total })),
+      pausedUntil: budget.pausedUntil === null ? null : new Date(budget.pausedUntil).toISOString(),
+      storage: opened ? opened.store.location : null,
+      notice: opened?.notice ?? null,
+      error: progress.find((p) => p.error !== null)?.error ?? null,
+    }
+  }
+
+  /** A full pass of every list opened this run; resolves when they have all finished. */
+  async syncNow(): Promise<SyncStatus> {
+    const opened = await this.open()
+    await Promise.allSettled([...opened.syncs.values()].map((sync) => sync.syncNow()))
+    return this.status()
+  }
+
+  /** Deletes these accounts' stores and keys (sign-out); the open one is closed first. */
+  async erase(baseUrl: string, accountUuids: readonly string[]): Promise<void> {
+    const opened = await this.opening?.catch(() => null)
+    if (opened && opened.account.baseUrl === baseUrl && accountUuids.includes(opened.account.accountUuid)) this.drop()
+    await this.options.local.erase(baseUrl, accountUuids)
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer)
+    for (const stop of this.stopWatching) stop()
+    const opened = await this.opening?.catch(() => null)
+    if (opened) await Promise.all([...opened.syncs.values()].map((sync) => sync.settled()))
+    this.drop()
+  }
+
+  private client(opened: Opened) {
+    if (this.opened !== opened) throw new AppError('not_signed_in', 'Signed out while syncing.')
+    return this.options.session.requireClient()
+  }
+
+  private async open(): Promise<Opened> {
+    await this.options.session.ready()
+    this.options.session.requireClient()
+    // Made after the sign-in (no change seen yet): learn the account from the session itself.
+    if (this.account === null) this.follow(await this.options.session.status())
+    const account = this.account
+    if (account === null) throw new AppError('not_signed_in', 'Sign in to Plannr first.')
+    this.opening ??= this.options.local.open(account.baseUrl, account.accountUuid, !account.demo).then((result) => {
+      const opened: Opened = { account, store: result.store, notice: result.notice, syncs: new Map() }
+      if (this.account?.key !== account.key) {
+        // The account changed while the file opened.
+        result.store.close()
+        throw new AppError('not_signed_in', 'The account changed; try again.')
+      }
+      this.opened = opened
+      if (result.notice) this.options.log.warn('Store notice', result.notice)
+      this.queueEmit()
+      return opened
+    })
+    const opening = this.opening
+    opening.catch(() => {
+      if (this.opening === opening) this.opening = null
+    })
+    return opening
+  }
+
+  private async rebuild(opened: Opened): Promise<void> {
+    const { account } = opened
+    const rebuilt = await this.options.local.rebuild(opened.store, account.baseUrl, account.accountUuid)
+    const replacement: Opened = { account, store: rebuilt.store, notice: rebuilt.notice, syncs: new Map() }
+    this.opened = replacement
+    this.opening = Promise.resolve(replacement)
+    this.queueEmit()
+  }
+
+  private follow(status: SessionStatus): void {
+    const next: Account | null =
+      status.state === 'signed-in'
+        ? {
+            key: `${status.apiUrl}|${status.account.uuid}|${status.demo}`,
+            baseUrl: status.apiUrl,
+            accountUuid: status.account.uuid,
+            demo: status.demo,
+          }
+        : null
+    if (next?.key === this.account?.key) return
+    this.drop()
+    this.account = next
+    this.queueEmit()
+  }
+
+  /** Closes the open store; syncs still running notice and stop at their next page. */
+  private drop(): void {
+    const opened = this.opened
+    this.opened = null
+    this.opening = null
+    opened?.store.close()
+  }
+
+  private tick(): void {
+    if (!this.opened) return
+    for (const sync of this.opened.syncs.values()) sync.refreshIfStale()
+  }
+
+  /** Progress arrives per page: the windows hear at most one status per tick. */
+  private queueEmit(): void {
+    if (this.emitQueued) return
+    this.emitQueued = true
+    setTimeout(() => {
+      this.emitQueued = false
+      const status = this.status()
+      const text = JSON.stringify(status)
+      if (text === this.lastEmitted) return
+      this.lastEmitted = text
+      this.options.events.emit('sync.changed', status)
+    }, 50).unref?.()
+  }
+}
