@@ -44,7 +44,8 @@ test('in forced colours the current view, open conversation, selected circle, ch
   await expect(selected).toHaveCount(1)
   expect(await looks(selected)).not.toBe(await looks(circles.locator('li:not([aria-current]) .row').first()))
   const swatch = page.locator('.swatch')
-  const colour = await page.getByText(/^#[0-9a-f]{6}$/i).first().textContent()
+  // The swatch names its colour in its tooltip (the text beside it says it in words).
+  const colour = await swatch.getAttribute('title')
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour!.slice(i, i + 2), 16))
   await expect(swatch).toHaveCSS('background-color', `rgb(${r}, ${g}, ${b})`)
   await testInfo.attach('circles, forced colours', { body: await page.screenshot(), contentType: 'image/png' })

@@ -49,7 +49,8 @@ test('the renderer asks nothing of any origin but its own, and its CSP refuses i
   elsewhere.length = 0
 
   // The policy itself: images only from the app or data: URLs. An https image is refused before any request.
-  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
+  // The policy comes with the page (a header, as the app:// protocol sends it), not from a <meta> in it.
+  const csp = (await page.request.get(page.url())).headers()['content-security-policy'] ?? ''
   expect(csp).toContain("img-src 'self' data:;")
   const blocked = page.waitForEvent('requestfailed', (request) => request.url().startsWith('https://eu.ui-avatars.com/'))
   const refused = await page.evaluate(
