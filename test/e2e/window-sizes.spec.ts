@@ -26,7 +26,12 @@ async function expectNoHorizontalScroll(page: Page, where: string): Promise<void
     for (const element of document.querySelectorAll<HTMLElement>('body *')) {
       const style = getComputedStyle(element)
       if (!['auto', 'scroll'].includes(style.overflowX)) continue
-      if (element.scrollWidth > element.clientWidth + 1) found.push(`${element.tagName.toLowerCase()}.${element.className} (${element.scrollWidth} > ${element.clientWidth})`)
+      // Views kept behind the current one are hidden and inert: nobody can see or scroll them.
+      if (element.closest('[hidden]')) continue
+      if (element.scrollWidth > element.clientWidth + 1) {
+        const named = element.querySelector('[aria-label]')?.getAttribute('aria-label')
+        found.push(`${element.tagName.toLowerCase()}.${element.className}${named ? ` “${named}”` : ''} (${element.scrollWidth} > ${element.clientWidth})`)
+      }
     }
     return found
   })
