@@ -30,6 +30,12 @@ export const CALL_NAMES = [
   'referrals.list',
   'referrals.connect',
   'search.quick',
+  'app.takeOpen',
+  'updates.status',
+  'updates.check',
+  'updates.restart',
+  'settings.get',
+  'settings.update',
 ] as const
 
 export const EVENT_NAMES = [
@@ -39,6 +45,9 @@ export const EVENT_NAMES = [
   'messages.changed',
   'clients.changed',
   'referrals.changed',
+  'app.open',
+  'app.notify',
+  'updates.changed',
 ] as const
 
 export type CallName = (typeof CALL_NAMES)[number]

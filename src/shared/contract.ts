@@ -4,6 +4,7 @@ import { AppInfo } from './models/app-info'
 import { AccountOption, AccountSearch, ClientsPage, ClientsQuery } from './models/accounts'
 import { CircleDetail, CircleFilterOptions, CirclesPage, CirclesQuery } from './models/circles'
 import { Id } from './models/common'
+import { AppSettings, MessageNotification, OpenTarget, SettingsPatch } from './models/desktop'
 import { ContactDetailEdit, ContactDetailView, NewContactDetail } from './models/contacts'
 import {
   ConversationDetail,
@@ -20,6 +21,7 @@ import { QuickSearchQuery, QuickSearchResult } from './models/quick-search'
 import { ReferralRow, ReferralsPage, ReferralsQuery } from './models/referrals'
 import { AdviserKey } from './plannr/referral-connection'
 import { SessionStatus } from './models/session'
+import { RestartOutcome, UpdateState } from './models/updates'
 
 /**
  * The one contract between the renderer and main: every call's input and output, every event's
@@ -80,6 +82,16 @@ export const contract = {
     'referrals.connect': { input: z.strictObject({ adviserKey: AdviserKey }), output: ReferralRow },
 
     'search.quick': { input: QuickSearchQuery, output: z.array(QuickSearchResult) },
+
+    /** What a deep link, a clicked notification or the menu asked to open and the window has not opened yet; taken once. */
+    'app.takeOpen': { input: NoInput, output: OpenTarget.nullable() },
+    'updates.status': { input: NoInput, output: UpdateState },
+    /** "Check for updates": resolves with the state the check ended in. */
+    'updates.check': { input: NoInput, output: UpdateState },
+    /** "Restart to update": asks first when changes have not reached Plannr yet. */
+    'updates.restart': { input: NoInput, output: RestartOutcome },
+    'settings.get': { input: NoInput, output: AppSettings },
+    'settings.update': { input: SettingsPatch, output: AppSettings },
   },
   events: {
     'session.changed': SessionStatus,
@@ -90,6 +102,11 @@ export const contract = {
     'messages.changed': z.object({ conversationUuid: z.string() }),
     'clients.changed': z.object({ syncedAt: z.string().nullable() }),
     'referrals.changed': z.object({ syncedAt: z.string().nullable() }),
+    /** Something asked the window to open this (take it with app.takeOpen, so it is opened once). */
+    'app.open': OpenTarget,
+    /** Web preview only: the page shows this with the browser's Notification API (Electron shows its own). */
+    'app.notify': MessageNotification,
+    'updates.changed': UpdateState,
   },
 } as const satisfies {
   calls: Record<CallName, { input: z.ZodType; output: z.ZodType }>

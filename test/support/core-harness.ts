@@ -4,7 +4,7 @@ import type { Result } from '@shared/result'
 import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createCore, createSessionService, type Core, type CoreConfig, type CoreLog, type EventBus } from '../../src/main/core'
+import { createCore, createSessionService, type Core, type CoreConfig, type CoreLog, type EventBus, type ShellPorts } from '../../src/main/core'
 import type { SessionService } from '../../src/main/core/features/session'
 import { memoryLog } from '../../src/main/core/log'
 import { SANDBOX_TOKENS, startSandbox, type Sandbox, type SandboxOptions } from '../../src/main/sandbox'
@@ -53,7 +53,7 @@ export function startCore(
   sandbox: Sandbox,
   keychainService: string,
   apiUrl = sandbox.url,
-  overrides: Partial<Omit<CoreConfig, 'ports'>> & { ports?: RecordingPorts } = {},
+  overrides: Partial<Omit<CoreConfig, 'ports'>> & { ports?: RecordingPorts & Omit<ShellPorts, 'openExternal'> } = {},
 ): TestCore & { ports: RecordingPorts } {
   const log = memoryLog()
   const ports = overrides.ports ?? recordingPorts()

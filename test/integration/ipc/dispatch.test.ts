@@ -225,6 +225,17 @@ const MALFORMED: Record<CallName, Case[]> = {
     { label: 'a limit above 50', input: { query: 'pa', limit: 51 }, field: 'limit' },
     ...GARBAGE,
   ],
+  'app.takeOpen': withoutInput,
+  'updates.status': withoutInput,
+  'updates.check': withoutInput,
+  'updates.restart': withoutInput,
+  'settings.get': withoutInput,
+  'settings.update': [
+    { label: 'a string for notifications', input: { notifications: 'off' }, field: 'notifications' },
+    { label: 'a null for notifications', input: { notifications: null }, field: 'notifications' },
+    { label: 'an unknown setting', input: { notifications: true, updateFeedUrl: 'http://evil.example' } },
+    ...GARBAGE,
+  ],
 }
 
 const UNKNOWN_NAMES: ReadonlyArray<[string, unknown]> = [

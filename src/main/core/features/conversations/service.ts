@@ -46,6 +46,12 @@ export class ConversationsService {
     return pageOfConversations(items, query, syncedAt)
   }
 
+  /** Fetches the unfiltered list again now; the windows hear of it as of any refresh. */
+  async refresh(): Promise<ConversationRow[]> {
+    const { items } = await this.collections.default().reload()
+    return items.map(toConversationRow)
+  }
+
   async get(uuid: string): Promise<ConversationDetail> {
     const conversation = await getConversation(this.options.session.requireClient(), uuid, LIST_INCLUDES)
     return toConversationDetail(conversation)
