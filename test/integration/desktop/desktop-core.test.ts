@@ -83,7 +83,7 @@ describe('new-message notifications and the badge', () => {
 
   beforeAll(async () => {
     sandbox = await startSandbox({ size: 'small' })
-    colleague = await harbourColleague(sandbox.url)
+    colleague = await harbourColleague(sandbox.url, SANDBOX_TOKENS.preferred)
     service = `plannr-desktop-test-${randomUUID()}`
     ports = desktopPorts()
     harness = startCore(sandbox, service, sandbox.url, {
