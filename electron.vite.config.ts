@@ -1,9 +1,20 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
-import { PACKAGE_MODE, withoutSandboxControl } from './build/packaging/package-build'
+import type { Plugin } from 'vite'
+import { PACKAGE_MODE } from './build/packaging/package-build'
+import { metaContentSecurityPolicy } from './src/main/renderer-serving/content-security-policy'
 
 const shared = { '@shared': resolve(__dirname, 'src/shared') }
+
+/** The dev server sends no CSP header: the page carries the one policy as a <meta> tag instead. */
+const devContentSecurityPolicy: Plugin = {
+  name: 'plannr-dev-csp',
+  apply: 'serve',
+  transformIndexHtml: () => [
+    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: metaContentSecurityPolicy() }, injectTo: 'head-prepend' },
+  ],
+}
 
 export default defineConfig(({ mode }) => {
   // `npm run dist` builds in package mode: what ships in the installer, and nothing for tests.
@@ -11,7 +22,6 @@ export default defineConfig(({ mode }) => {
   return {
     main: {
       resolve: { alias: shared },
-      plugins: packaged ? [withoutSandboxControl()] : [],
       build: {
         // ky and zod are ESM-first: bundle them into main; keytar (native) and ws stay external. keytar is
         // an optional dependency (its native build may fail to install), which electron-vite does not
@@ -35,7 +45,7 @@ export default defineConfig(({ mode }) => {
       root: resolve(__dirname, 'src/renderer'),
       resolve: { alias: shared },
       // The renderer's root is src/renderer; the Svelte config lives at the top of the project.
-      plugins: [svelte({ configFile: resolve(__dirname, 'svelte.config.mjs') })],
+      plugins: [svelte({ configFile: resolve(__dirname, 'svelte.config.mjs') }), devContentSecurityPolicy],
       build: {
         rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
       },

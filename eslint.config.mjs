@@ -46,6 +46,21 @@ export default tseslint.config(
     rules: restrict([...nodeBuiltins, ...electronModules, '**/main/**', '**/preload/**'], 'The renderer is sandboxed: it reaches main only through the contract (lib/api.ts).'),
   },
   {
+    // Inside the renderer, imports go downward too: views → components → lib (state, formatting).
+    files: ['src/renderer/src/lib/**'],
+    rules: restrict(
+      [...nodeBuiltins, ...electronModules, '**/main/**', '**/preload/**', '**/components/**', '**/views/**'],
+      'The renderer’s lib/ (state, formatting) is used by components and views, never the reverse.',
+    ),
+  },
+  {
+    files: ['src/renderer/src/components/**'],
+    rules: restrict(
+      [...nodeBuiltins, ...electronModules, '**/main/**', '**/preload/**', '**/views/**'],
+      'Components are used by views, never the reverse.',
+    ),
+  },
+  {
     files: ['src/main/core/**', 'src/main/sandbox/**', 'src/main/web-preview/**'],
     rules: restrict([...electronModules, '**/main/electron/**', '**/renderer/**', '**/preload/**'], 'The core, sandbox and web preview run in plain Node: no Electron.'),
   },
@@ -58,7 +73,10 @@ export default tseslint.config(
   },
   {
     files: ['src/main/sandbox/**'],
-    rules: restrict([...electronModules, '**/core/**', '**/renderer/**'], 'The sandbox stands alone as a Plannr stand-in: it may use shared schemas only.'),
+    rules: restrict(
+      [...electronModules, '**/core/**', '**/renderer/**', '@shared/*', '@shared/**', '**/shared/**'],
+      'The sandbox is an independent check of the client: it defines what Plannr accepts itself (spec.ts), never from the client’s schemas.',
+    ),
   },
   {
     files: ['src/preload/**'],

@@ -85,10 +85,12 @@ export function normalisePhone(input: string, country: string = DEFAULT_PHONE_CO
 }
 
 /**
- * Deliberately simple: one @, something before it, a dotted domain after it with no empty labels and
- * no spaces anywhere. The real test of an address is whether mail arrives, not a grammar.
+ * The addresses people really have, and nothing that changes meaning in a mailto: link: a local part of
+ * letters, digits and . _ + - ' (no leading, trailing or doubled dot), then a domain of letter-or-digit
+ * labels joined by hyphens and dots, ending in a top-level domain of two letters or more. `?`, `#`,
+ * `/`, spaces and control characters are refused wherever they appear ("victim@example.com?bcc=…").
  */
-const EMAIL_SHAPE = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/
+const EMAIL_SHAPE = /^[\p{L}\p{N}_+'-]+(\.[\p{L}\p{N}_+'-]+)*@([\p{L}\p{N}]([\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}$/u
 /** RFC 5321's limit on a whole address. */
 const MAX_EMAIL_LENGTH = 254
 
@@ -102,4 +104,16 @@ export function normaliseEmail(input: string): EmailResult {
   }
   const at = text.lastIndexOf('@')
   return { ok: true, value: `${text.slice(0, at)}@${text.slice(at + 1).toLowerCase()}` }
+}
+
+/**
+ * How a stored phone number reads in a UK firm: UK numbers in Plannr's national form ("0333 090 3630"),
+ * numbers from abroad in international form ("+33 6 12 34 56 78") rather than their own country's
+ * national form, which a UK reader would dial wrongly.
+ */
+export function displayPhone(value: string, country: string | null | undefined, formatted: string | null | undefined): string {
+  const national = formatted?.trim() || value
+  if (!country || country.toUpperCase() === DEFAULT_PHONE_COUNTRY) return national
+  const phone = parse(value, country.toUpperCase())
+  return phone?.isPossible() ? phone.formatInternational() : national
 }

@@ -19,6 +19,7 @@ export const CALL_NAMES = [
   'conversations.get',
   'conversations.create',
   'conversations.pin',
+  'conversations.cases',
   'messages.list',
   'messages.send',
   'messages.edit',

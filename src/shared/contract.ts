@@ -7,10 +7,12 @@ import { Id } from './models/common'
 import { AppSettings, MessageNotification, OpenTarget, SettingsPatch } from './models/desktop'
 import { ContactDetailEdit, ContactDetailView, NewContactDetail } from './models/contacts'
 import {
+  CaseOption,
   ConversationDetail,
   ConversationRow,
   ConversationsPage,
   ConversationsQuery,
+  KnownCasesQuery,
   MessageContents,
   MessagesPage,
   MessagesQuery,
@@ -62,6 +64,7 @@ export const contract = {
     'conversations.get': { input: z.strictObject({ uuid: Id }), output: ConversationDetail },
     'conversations.create': { input: NewConversation, output: ConversationRow },
     'conversations.pin': { input: z.strictObject({ uuid: Id, pin: z.boolean() }), output: ConversationRow },
+    'conversations.cases': { input: KnownCasesQuery, output: z.array(CaseOption) },
     'messages.list': { input: MessagesQuery, output: MessagesPage },
     'messages.send': {
       input: z.strictObject({ conversationUuid: Id, contents: MessageContents }),

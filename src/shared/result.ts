@@ -29,6 +29,8 @@ export const IpcError = z.object({
   fields: z.record(z.string(), z.array(z.string())).optional(),
   /** Seconds to wait before trying again, when the server said so. */
   retryAfter: z.number().optional(),
+  /** A create whose answer was lost: it may have reached Plannr, so check before sending it again. */
+  maybeSaved: z.boolean().optional(),
 })
 export type IpcError = z.infer<typeof IpcError>
 
@@ -47,6 +49,7 @@ export class AppError extends Error {
   readonly code: ErrorCode
   readonly fields?: Record<string, string[]>
   readonly retryAfter?: number
+  readonly maybeSaved?: boolean
 
   constructor(code: ErrorCode, message: string, extra: Omit<IpcError, 'code' | 'message'> = {}) {
     super(message)
@@ -54,6 +57,7 @@ export class AppError extends Error {
     this.code = code
     this.fields = extra.fields
     this.retryAfter = extra.retryAfter
+    if (extra.maybeSaved) this.maybeSaved = true
   }
 
   toIpcError(): IpcError {
@@ -62,6 +66,7 @@ export class AppError extends Error {
       message: this.message,
       ...(this.fields ? { fields: this.fields } : {}),
       ...(this.retryAfter !== undefined ? { retryAfter: this.retryAfter } : {}),
+      ...(this.maybeSaved ? { maybeSaved: true } : {}),
     }
   }
 }

@@ -195,6 +195,9 @@ test('a circle’s detail opens from the keyboard: members, groups, joint accoun
   await expect(refs.getByRole('term')).toHaveText(['Nucleus'])
   await expect(refs.getByRole('definition')).toHaveText([nucleus?.reference ?? ''])
   await expect(pane.getByText(/^Created \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/)).toBeVisible()
+  // The circle's colour as a swatch and a word, not a raw hex code.
+  await expect(pane.getByText(/Colour: (light |dark )?[a-z]+\s*$/)).toBeVisible()
+  await expect(pane).not.toContainText(/#[0-9a-f]{6}/i)
   // No photo can load here (no internet): the initials stand in, labelled.
   await expect(pane.getByRole('img', { name: new RegExp(circle.name) })).toBeVisible()
 

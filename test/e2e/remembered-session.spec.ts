@@ -1,6 +1,6 @@
 import { test as base, expect } from '@playwright/test'
 import keytar from 'keytar'
-import { startSandbox, SANDBOX_TOKENS, type Sandbox } from '../../src/main/sandbox'
+import { startSandbox, SANDBOX_TOKENS, tokenFingerprint, type Sandbox } from '../../src/main/sandbox'
 import { probeKeychain } from '../support/keychain-probe'
 import { deleteKeychainService } from './fixtures/keychain'
 import { signInWithToken, welcomeHeading } from './fixtures/screens'
@@ -56,7 +56,7 @@ base.describe('a session kept in the OS keychain', () => {
       await expect(signedIn).toContainText('Northgate')
       await expect(welcomeHeading(page)).toHaveCount(0)
       // The remembered token is the one Plannr sees.
-      await expect.poll(() => sandbox.requests.some((r) => r.headers['authorization'] === `Bearer ${SANDBOX_TOKENS.preferred}`)).toBe(true)
+      await expect.poll(() => sandbox.requests.some((r) => r.headers['authorization'] === `Bearer ${tokenFingerprint(SANDBOX_TOKENS.preferred)}`)).toBe(true)
 
       await page.getByRole('button', { name: 'Sign out' }).click()
       await expect(welcomeHeading(page)).toBeVisible()

@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { probeKeychain } from '../support/keychain-probe'
 import { followAuthorize } from '../support/browser'
+import { controlHeaders } from './fixtures/sandbox'
 import { goToView, mainNav, signInWithToken, welcomeHeading } from './fixtures/screens'
 import { SANDBOX_TOKENS } from './fixtures/tokens'
 import { expect, nextOpenExternal, test, type WebPreview } from './fixtures/web-preview'
@@ -14,7 +15,7 @@ import { expect, nextOpenExternal, test, type WebPreview } from './fixtures/web-
  */
 
 async function oauthSettings(request: APIRequestContext, preview: WebPreview, patch: Record<string, unknown>): Promise<void> {
-  const answer = await request.put(`${preview.sandboxUrl}/__sandbox/oauth`, { data: patch })
+  const answer = await request.put(`${preview.sandboxUrl}/__sandbox/oauth`, { data: patch, headers: controlHeaders(preview.sandboxUrl) })
   expect(answer.ok()).toBe(true)
 }
 
@@ -88,7 +89,7 @@ test('Cancel stops waiting and says so', async ({ app: page, preview }) => {
 test('when Plannr revokes the sign-in, the app returns to sign-in and says why', async ({ app: page, preview, request }) => {
   await followAuthorize(await startSignIn(page, preview))
   await expect(mainNav(page)).toBeVisible()
-  expect((await request.post(`${preview.sandboxUrl}/__sandbox/oauth/revoke`)).status()).toBe(204)
+  expect((await request.post(`${preview.sandboxUrl}/__sandbox/oauth/revoke`, { headers: controlHeaders(preview.sandboxUrl) })).status()).toBe(204)
   await goToView(page, 'Contacts').catch(() => undefined)
   await expect(welcomeHeading(page)).toBeVisible()
   await expect(page.getByRole('status').filter({ hasText: 'Your Plannr sign-in has ended' })).toBeVisible()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countryName, normaliseEmail, normalisePhone } from '@shared/contact-values'
+import { countryName, displayPhone, normaliseEmail, normalisePhone } from '@shared/contact-values'
 
 function phone(input: string, country?: string) {
   const result = normalisePhone(input, country)
@@ -99,6 +99,12 @@ describe('normaliseEmail', () => {
     expect(normaliseEmail('a+b@sub.example.com')).toEqual({ ok: true, value: 'a+b@sub.example.com' })
   })
 
+  it('accepts the addresses UK clients really have', () => {
+    for (const address of ["siobhan.o'neill@example.co.uk", 'j_smith-jones@mail.example.org', 'info@harbour-vale.example.com', 'x@b.io']) {
+      expect(normaliseEmail(address)).toEqual({ ok: true, value: address })
+    }
+  })
+
   it.each([
     ['jane'],
     ['jane@'],
@@ -108,6 +114,21 @@ describe('normaliseEmail', () => {
     ['jane doe@example.com'],
     ['jane@@example.com'],
     ['jane@example.com.'],
+    ['victim@example.com?bcc=mallory@example.com'],
+    ['victim@example.com#fragment'],
+    ['victim?cc=mallory@example.com'],
+    ['victim#x@example.com'],
+    ['jane@exa mple.com'],
+    ['jane@example.com\nbcc: mallory@example.com'],
+    ['jane@-example.com'],
+    ['jane@example.c'],
+    ['.jane@example.com'],
+    ['jane.@example.com'],
+    ['ja..ne@example.com'],
+    ['jane\u0000@example.com'],
+    ['jane\u202e@example.com'],
+    ['jane@example.com/path'],
+    ['jane%40x@example.com'],
   ])('rejects %j', (input) => {
     expect(normaliseEmail(input)).toEqual({ ok: false, message: expect.stringContaining('doesn’t look like an email address') })
   })
@@ -122,5 +143,19 @@ describe('countryName', () => {
   it('names countries in British English', () => {
     expect(countryName('GB')).toBe('United Kingdom')
     expect(countryName('US')).toBe('United States')
+  })
+})
+
+describe('displayPhone: numbers as a UK firm reads them', () => {
+  it('shows UK numbers in Plannr’s national form', () => {
+    expect(displayPhone('+443330903630', 'GB', '0333 090 3630')).toBe('0333 090 3630')
+    expect(displayPhone('+443330903630', null, null)).toBe('+443330903630')
+  })
+  it('shows numbers from abroad in international form, not their national one', () => {
+    expect(displayPhone('+33612345678', 'FR', '06 12 34 56 78')).toBe('+33 6 12 34 56 78')
+    expect(displayPhone('+61234567890', 'AU', '(02) 3456 7890')).toBe('+61 2 3456 7890')
+  })
+  it('falls back to what Plannr sent when the stored value is not a number', () => {
+    expect(displayPhone('not a number', 'FR', '06 12 34 56 78')).toBe('06 12 34 56 78')
   })
 })

@@ -127,6 +127,9 @@ export function createCore(config: CoreConfig): Core {
     ...contacts.handlers,
     ...referrals.handlers,
     'search.quick': ({ query, limit }) => quickSearch(features, query, limit),
+    // Cases for the chosen people's circles: the conversations of anyone in a circle with them.
+    'conversations.cases': async ({ participantUuids }) =>
+      conversations.service.knownCases(participantUuids.length === 0 ? null : await circles.service.peopleSharingACircleWith(participantUuids)),
     'app.takeOpen': async () => desktop.takeOpen(),
     'updates.status': async () => desktop.updateState(),
     'updates.check': async () => (desktop.updates ? desktop.updates.checkNow() : desktop.updateState()),

@@ -2,10 +2,11 @@ import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { CALL_CHANNEL_PREFIX, CALL_NAMES, EVENT_CHANNEL } from '@shared/contract-names'
 import { fail, type Result } from '@shared/result'
 import type { Core } from '../core'
+import { dispatchSafely } from '../core/ipc/dispatch'
 import { isAppUrl } from './app-origin'
 import { isOurWebContents } from './window'
 
-type Log = { warn(message: string, detail?: unknown): void }
+type Log = { warn(message: string, detail?: unknown): void; error(message: string, detail?: unknown): void }
 
 /**
  * A call is answered only when it comes from the main frame of a window we opened, showing our own
@@ -29,7 +30,7 @@ export function bindIpc(core: Core, log: Log): () => void {
         log.warn(`Refused ${name} from an untrusted frame`, event.senderFrame?.url.slice(0, 200))
         return fail('forbidden_sender', 'This call did not come from Plannr Desktop’s own window.')
       }
-      return core.dispatch(name, input)
+      return dispatchSafely(core.dispatch, name, input, log)
     })
   }
 

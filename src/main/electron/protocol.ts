@@ -2,7 +2,8 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { net, protocol, type Session } from 'electron'
 import { APP_HOST, APP_SCHEME } from './app-origin'
-import { contentSecurityPolicy, resolveInside } from '../web-preview/renderer-files'
+import { contentSecurityPolicy } from '../renderer-serving/content-security-policy'
+import { resolveInside } from '../renderer-serving/resolve-inside'
 
 /**
  * `app://plannr/…` serves the built renderer. A privileged standard scheme gives the renderer a real,

@@ -1,10 +1,16 @@
 /**
- * /__sandbox/... — for tests in another process: read and clear the journal, set faults.
- * Never journaled, rate-limited or faulted.
+ * /__sandbox/... — for tests in another process: read and clear the journal, set faults, steer the OAuth
+ * server (/__sandbox/oauth).
+ * Never journaled, rate-limited or faulted. Only callers that import this module and pass
+ * `sandboxControl()` to `startSandbox` have them (the app itself never does), and every request must
+ * name this run's secret and reach the sandbox's own Host.
  */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { z } from 'zod'
-import type { Journal } from './journal'
-import type { Faults } from './types'
+import { handleOAuthControl } from './routes/oauth-control'
+import type { ControlReply, ControlRequest, ControlState, SandboxControl } from './types'
+
+export const CONTROL_HEADER = 'x-sandbox-control'
 
 export const FaultsPatch = z
   .object({
@@ -22,15 +28,27 @@ export const FaultsPatch = z
   .partial()
   .strict()
 
-export interface ControlState {
-  journal: Journal
-  faults: Faults
-  info: () => unknown
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest()
 }
 
-export interface ControlReply {
-  status: number
-  body?: unknown
+/** Control routes guarded by a fresh per-run secret (or the one given, e.g. by a test). */
+export function sandboxControl(secret = randomBytes(32).toString('base64url')): SandboxControl {
+  const expected = digest(secret)
+  return {
+    secret,
+    owns: (path) => path === '/__sandbox' || path.startsWith('/__sandbox/'),
+    handle(state: ControlState, request: ControlRequest): ControlReply {
+      if (request.headers['host'] !== request.expectedHost) {
+        return { status: 403, body: { message: 'This sandbox answers its own address only.' } }
+      }
+      const given = request.headers[CONTROL_HEADER]
+      if (typeof given !== 'string' || !timingSafeEqual(digest(given), expected)) {
+        return { status: 401, body: { message: `The control routes need this run's secret in ${CONTROL_HEADER}.` } }
+      }
+      return handleControl(state, request.method, request.path, request.rawBody)
+    },
+  }
 }
 
 export function handleControl(state: ControlState, method: string, path: string, rawBody: string): ControlReply {
@@ -64,6 +82,11 @@ export function handleControl(state: ControlState, method: string, path: string,
       return { status: 200, body: state.faults }
     }
     default:
-      return { status: 404, body: { message: `No sandbox control route ${route}.` } }
+      return (
+        handleOAuthControl(state.oauth, method, path, rawBody) ?? {
+          status: 404,
+          body: { message: `No sandbox control route ${route}.` },
+        }
+      )
   }
 }

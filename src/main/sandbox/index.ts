@@ -10,7 +10,19 @@ import { SANDBOX_TOKENS } from './tokens'
 import type { Faults, Sandbox, SandboxOptions, SandboxSize } from './types'
 
 export { SANDBOX_TOKENS } from './tokens'
-export type { Faults, ForcedResponse, RecordedRequest, Sandbox, SandboxOAuth, SandboxOptions, SandboxSize } from './types'
+export { tokenFingerprint } from './fingerprint'
+export { NAMED_SIZES } from './types'
+export type {
+  Faults,
+  ForcedResponse,
+  NamedSize,
+  RecordedRequest,
+  Sandbox,
+  SandboxControl,
+  SandboxOAuth,
+  SandboxOptions,
+  SandboxSize,
+} from './types'
 export { SANDBOX_OAUTH_CLIENTS } from './routes/oauth-grants'
 
 export const DEFAULT_SEED = 1
@@ -36,6 +48,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     seed,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 500,
     oauth: options.oauth,
+    ...(options.control ? { control: options.control } : {}),
     info: () => ({
       seed,
       size,
@@ -55,6 +68,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return server.journal.entries
     },
     clearRequests: () => server.journal.clear(),
+    controlSecret: options.control?.secret,
     get faults(): Faults {
       return server.faults
     },

@@ -2,6 +2,7 @@
  * Records → Plannr-shaped JSON. Relations appear only when included, as Plannr's API resources do;
  * `direction`, `pinned` and `is_admin` are relative to the acting account.
  */
+import { createHash } from 'node:crypto'
 import { avatarUrl, money } from './data/text'
 import { ukIso, ukIsoOrNull } from './data/time'
 import type {
@@ -60,11 +61,6 @@ function primaryContact(detail: ContactDetailRecord | undefined) {
     value: detail.value, phone_number_meta: detail.meta,
   }
 }
-
-export const ACCOUNT_INCLUDES = [
-  'primary_phone_number', 'primary_email', 'primary_address', 'assigned_adviser', 'assigned_administrator',
-  'assigned_paraplanner', 'groups', 'tags', 'owners', 'custom_fields', 'external_references', 'charge_split_schema', 'firm',
-] as const
 
 /** An account resource; `includes` adds the relations asked for. */
 export function accountResource(world: World, account: AccountRecord, includes: ReadonlySet<string> = new Set()) {
@@ -142,11 +138,23 @@ export function circleResource(world: World, circle: CircleRecord, includes: Rea
   return resource
 }
 
-function caseResource(record: CaseRecord) {
+/** Where a case's status sits on its firm's board: the order the sandbox's statuses move through. */
+const CASE_STATUS_POSITIONS: Record<string, number> = { 'In progress': 1, Completed: 2 }
+
+/** A stable, uuid-shaped id derived from a name (for things the sandbox does not model, like task boards). */
+function derivedUuid(name: string): string {
+  const hex = createHash('sha256').update(name).digest('hex')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+}
+
+function caseResource(world: World, record: CaseRecord) {
+  // The case is filed under its firm's first group (Plannr's cases always name at least one).
+  const group = [...world.groups.values()].find((g) => g.firmUuid === record.firmUuid)
   return {
     uuid: record.uuid, name: record.name, slug: record.slug, type: { name: 'Advice' }, status: { name: record.status },
     review_at: ukIsoOrNull(record.reviewAt), completed_at: ukIsoOrNull(record.completedAt), value: money(record.valuePennies),
-    assigned_to_uuids: record.assignedToUuids, group_uuids: [], participants_count: record.assignedToUuids.length,
+    assigned_to_uuids: record.assignedToUuids, group_uuids: group ? [group.uuid] : [], participants_count: record.assignedToUuids.length,
+    status_position: CASE_STATUS_POSITIONS[record.status] ?? 0, task_board_uuid: derivedUuid(`task-board:${record.firmUuid}`),
     created_at: ukIso(record.createdAt), updated_at: ukIso(record.updatedAt),
   }
 }
@@ -197,7 +205,7 @@ export function conversationResource(viewer: Viewer, conversation: ConversationR
   }
   if (includes.has('case')) {
     const record = conversation.caseUuid ? world.cases.get(conversation.caseUuid) : undefined
-    resource.case = record ? caseResource(record) : null
+    resource.case = record ? caseResource(world, record) : null
   }
   if (includes.has('participants_count')) resource.participants_count = conversation.participantUuids.length
   if (includes.has('participants')) {

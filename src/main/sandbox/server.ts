@@ -4,7 +4,6 @@
  */
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { handleControl } from './control'
 import { Prng, deriveSeed } from './data/prng'
 import type { World } from './data/world'
 import { FORBIDDEN, HttpError, UNAUTHENTICATED, routeNotFound } from './http-error'
@@ -14,9 +13,9 @@ import { RateLimiter, rateHeaders } from './rate-limit'
 import { Router, type RouteContext } from './router'
 import { routes } from './routes'
 import { handleOAuth } from './routes/oauth'
-import { handleOAuthControl } from './routes/oauth-control'
 import { DEFAULT_OAUTH_SETTINGS, OAuthGrants, type OAuthSettings } from './routes/oauth-grants'
-import type { Faults, ForcedResponse } from './types'
+import { fingerprintAuthorization } from './fingerprint'
+import type { Faults, ForcedResponse, SandboxControl } from './types'
 
 const MAX_BODY_BYTES = 1_000_000
 const JSON_HEADERS = { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' }
@@ -33,6 +32,7 @@ export interface ServerOptions {
   rateLimitPerMinute: number
   info: () => unknown
   oauth?: Partial<OAuthSettings>
+  control?: SandboxControl
 }
 
 export class SandboxServer {
@@ -86,13 +86,11 @@ export class SandboxServer {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const raw = await readBody(req)
 
-    if (url.pathname === '/__sandbox/oauth' || url.pathname.startsWith('/__sandbox/oauth/')) {
-      this.send(res, handleOAuthControl(this.oauth, method, url.pathname, raw ?? '') ?? { status: 404, body: { message: 'No such sandbox OAuth route.' } })
-      return
-    }
-    if (url.pathname === '/__sandbox' || url.pathname.startsWith('/__sandbox/')) {
-      const reply = handleControl({ journal: this.journal, faults: this.faults, info: this.options.info }, method, url.pathname, raw ?? '')
-      this.send(res, reply)
+    const control = this.options.control
+    if (control?.owns(url.pathname)) {
+      const state = { journal: this.journal, faults: this.faults, oauth: this.oauth, info: this.options.info }
+      const expectedHost = new URL(this.url).host
+      this.send(res, control.handle(state, { method, path: url.pathname, headers: req.headers as Record<string, string | undefined>, expectedHost, rawBody: raw ?? '' }))
       return
     }
 
@@ -100,8 +98,10 @@ export class SandboxServer {
     const query = flatQuery(url.searchParams)
     const headers = flatHeaders(req)
     const parsed = parseJson(raw)
+    // The journal never holds a bearer token: a real one pasted into the demo by mistake would end up there.
+    const journaled = headers.authorization === undefined ? headers : { ...headers, authorization: fingerprintAuthorization(headers.authorization) }
     const record = (status: number) =>
-      this.journal.record({ method, path: url.pathname, query, headers, body: parsed.ok ? parsed.value : null, status, at })
+      this.journal.record({ method, path: url.pathname, query, headers: journaled, body: parsed.ok ? parsed.value : null, status, at })
 
     if (this.faults.latencyMs > 0) await this.delay(this.faults.latencyMs)
     if (this.faults.offline) {

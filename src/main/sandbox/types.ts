@@ -1,7 +1,10 @@
 /** The sandbox's public types (the fixed cross-team interface). */
-import type { OAuthSettings } from './routes/oauth-grants'
+import type { OAuthGrants, OAuthSettings } from './routes/oauth-grants'
 
-export type SandboxSize = 'small' | 'demo' | 'large' | { clients: number; circles: number }
+/** The named sizes of the workspace (see README.md); the web preview offers these on its command line. */
+export const NAMED_SIZES = ['small', 'demo', 'large'] as const
+export type NamedSize = (typeof NAMED_SIZES)[number]
+export type SandboxSize = NamedSize | { clients: number; circles: number }
 
 export interface SandboxOptions {
   /** Default 0: any free port. */
@@ -14,6 +17,41 @@ export interface SandboxOptions {
   rateLimitPerMinute?: number
   /** The OAuth server's starting settings (user, refuseConsent, accessTokenTtlSeconds); changeable later. */
   oauth?: Partial<OAuthSettings>
+  /**
+   * The /__sandbox control routes, for tests in another process (`sandboxControl()` from ./control).
+   * Passed in rather than built in, so that the desktop app's own bundle never carries them.
+   */
+  control?: SandboxControl
+}
+
+export interface ControlState {
+  journal: { readonly entries: RecordedRequest[]; clear(): void }
+  faults: Faults
+  oauth: OAuthGrants
+  info: () => unknown
+}
+
+export interface ControlRequest {
+  method: string
+  path: string
+  /** Lower-cased header names. */
+  headers: Record<string, string | undefined>
+  /** host:port the sandbox listens on; any other Host is refused (against DNS rebinding). */
+  expectedHost: string
+  rawBody: string
+}
+
+export interface ControlReply {
+  status: number
+  body?: unknown
+}
+
+export interface SandboxControl {
+  /** This run's secret, sent as `X-Sandbox-Control` on every control request. */
+  readonly secret: string
+  /** Whether a path is one of the control routes'. */
+  owns(path: string): boolean
+  handle(state: ControlState, request: ControlRequest): ControlReply
 }
 
 export interface RecordedRequest {
@@ -21,7 +59,7 @@ export interface RecordedRequest {
   path: string
   /** Flat query, keys as sent, e.g. { 'filter[name]': 'okafor', per_page: '500' }. */
   query: Record<string, string>
-  /** Lower-cased header names. */
+  /** Lower-cased header names; `authorization` keeps its scheme, its token replaced by `tokenFingerprint`. */
   headers: Record<string, string>
   /** Parsed JSON body, or null when there was none (or it was not JSON). */
   body: unknown
@@ -55,6 +93,8 @@ export interface Sandbox {
   faults: Faults
   /** The OAuth server: its settings (mutable), tokens issued per grant type, and revoking every token. */
   oauth: SandboxOAuth
+  /** The secret of the control routes, when they were asked for. */
+  controlSecret: string | undefined
 }
 
 export interface SandboxOAuth {

@@ -2,9 +2,7 @@ import { homedir } from 'node:os'
 import { isAbsolute, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { checkFeedUrl } from '../core/update/availability'
-
-export type SandboxSize = 'small' | 'demo' | 'large'
-const SANDBOX_SIZES: readonly SandboxSize[] = ['small', 'demo', 'large']
+import { NAMED_SIZES, type NamedSize } from '../sandbox/types'
 
 export interface WebPreviewOptions {
   /** A real (or other) Plannr API; when absent the preview starts its own sandbox. */
@@ -12,7 +10,7 @@ export interface WebPreviewOptions {
   /** 0 picks a free port. */
   port: number
   keychainService: string
-  sandboxSize: SandboxSize
+  sandboxSize: NamedSize
   /** The app's data folder (the session file); default a folder under the OS's user-data location. */
   dataDir: string
   /** The OAuth client "Sign in with Plannr" uses; undefined means the app's default. */
@@ -21,6 +19,8 @@ export interface WebPreviewOptions {
   updateFeed: string | undefined
   /** How often to look for new messages to notify about; undefined: the app's default (a minute). */
   messagePollSeconds: number | undefined
+  /** Serve the sandbox's /__sandbox control routes (for tests), printing their secret as SANDBOX_CONTROL=… */
+  sandboxControl: boolean
 }
 
 /** Where the OS keeps applications' per-user data, as Electron's app.getPath('appData') would say. */
@@ -34,12 +34,12 @@ export function userDataRoot(platform: NodeJS.Platform = process.platform, env: 
 export const DEFAULT_WEB_PREVIEW_DATA_DIR = 'Plannr Desktop (web preview)'
 
 export const USAGE =
-  'Usage: node out/main/web-preview.js [--api-url URL] [--port N] [--keychain-service NAME] [--sandbox-size small|demo|large] [--data-dir DIR] [--oauth-client-id ID] [--update-feed URL] [--message-poll-seconds N]'
+  'Usage: node out/main/web-preview.js [--api-url URL] [--port N] [--keychain-service NAME] [--sandbox-size small|demo|large] [--data-dir DIR] [--oauth-client-id ID] [--update-feed URL] [--message-poll-seconds N] [--sandbox-control]'
 
 export class UsageError extends Error {}
 
-function isSandboxSize(value: string): value is SandboxSize {
-  return (SANDBOX_SIZES as readonly string[]).includes(value)
+function isSandboxSize(value: string): value is NamedSize {
+  return (NAMED_SIZES as readonly string[]).includes(value)
 }
 
 export function parseWebPreviewArgs(argv: readonly string[]): WebPreviewOptions {
@@ -52,6 +52,7 @@ export function parseWebPreviewArgs(argv: readonly string[]): WebPreviewOptions 
     'oauth-client-id'?: string
     'update-feed'?: string
     'message-poll-seconds'?: string
+    'sandbox-control'?: boolean
   }
   try {
     ;({ values } = parseArgs({
@@ -67,6 +68,7 @@ export function parseWebPreviewArgs(argv: readonly string[]): WebPreviewOptions 
         'oauth-client-id': { type: 'string' },
         'update-feed': { type: 'string' },
         'message-poll-seconds': { type: 'string' },
+        'sandbox-control': { type: 'boolean' },
       },
     }))
   } catch (error) {
@@ -92,7 +94,7 @@ export function parseWebPreviewArgs(argv: readonly string[]): WebPreviewOptions 
   if (keychainService.trim() === '') throw new UsageError('--keychain-service must not be empty')
 
   const sandboxSize = values['sandbox-size'] ?? 'demo'
-  if (!isSandboxSize(sandboxSize)) throw new UsageError(`--sandbox-size must be one of ${SANDBOX_SIZES.join(', ')}`)
+  if (!isSandboxSize(sandboxSize)) throw new UsageError(`--sandbox-size must be one of ${NAMED_SIZES.join(', ')}`)
 
   const dataDirText = values['data-dir']
   if (dataDirText !== undefined && dataDirText.trim() === '') throw new UsageError('--data-dir must not be empty')
@@ -118,5 +120,8 @@ export function parseWebPreviewArgs(argv: readonly string[]): WebPreviewOptions 
     }
   }
 
-  return { apiUrl: apiUrl?.replace(/\/+$/, ''), port, keychainService, sandboxSize, dataDir, oauthClientId, updateFeed, messagePollSeconds }
+  const sandboxControl = values['sandbox-control'] === true
+  if (sandboxControl && apiUrl !== undefined) throw new UsageError('--sandbox-control needs the preview’s own sandbox: leave out --api-url')
+
+  return { apiUrl: apiUrl?.replace(/\/+$/, ''), port, keychainService, sandboxSize, dataDir, oauthClientId, updateFeed, messagePollSeconds, sandboxControl }
 }

@@ -4,13 +4,15 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { version } from '../../../package.json'
 import { createCore } from '../core'
-import { startSandbox, SANDBOX_TOKENS, type Sandbox } from '../sandbox'
-import { parseWebPreviewArgs, USAGE, UsageError, type SandboxSize } from './args'
+import { startSandbox, SANDBOX_TOKENS, type NamedSize, type Sandbox } from '../sandbox'
+import { sandboxControl } from '../sandbox/control'
+import { parseWebPreviewArgs, USAGE, UsageError } from './args'
 import { createLogger } from './log'
-import { contentSecurityPolicy } from './renderer-files'
+import { contentSecurityPolicy } from '../renderer-serving/content-security-policy'
 import { createStaticHandler } from './static-server'
 import { previewUpdater, reportPreviewUpdates } from './updates'
-import { attachWsBridge, BRIDGE_PATH } from './ws-bridge'
+import { attachWsBridge } from './ws-bridge'
+import { BRIDGE_PATH } from '@shared/bridge-protocol'
 
 /*
  * The web preview: the same core as the desktop app, in plain Node, with the built renderer served over
@@ -23,7 +25,7 @@ const HOST = '127.0.0.1'
 const log = createLogger('web-preview')
 
 /** Starts a sandbox once, on first use; later callers share it. */
-function lazySandbox(size: SandboxSize, existing?: Sandbox) {
+function lazySandbox(size: NamedSize, existing?: Sandbox) {
   let starting: Promise<Sandbox> | undefined = existing ? Promise.resolve(existing) : undefined
   return {
     get: (): Promise<Sandbox> => {
@@ -59,7 +61,10 @@ async function main(): Promise<void> {
   }
 
   // Without --api-url, the sandbox plays Plannr for token sign-in as well as for the demo.
-  const eager = options.apiUrl === undefined ? await startSandbox({ size: options.sandboxSize }) : undefined
+  const eager =
+    options.apiUrl === undefined
+      ? await startSandbox({ size: options.sandboxSize, ...(options.sandboxControl ? { control: sandboxControl() } : {}) })
+      : undefined
   const sandbox = lazySandbox(options.sandboxSize, eager)
   const apiUrl = options.apiUrl ?? eager?.url ?? ''
 
@@ -145,6 +150,7 @@ async function main(): Promise<void> {
 
   log.info(`Bridge at ws://${HOST}:${port}${BRIDGE_PATH}; Plannr API ${apiUrl || '(none)'}`)
   if (eager) process.stdout.write(`SANDBOX_URL=${eager.url}\n`)
+  if (eager?.controlSecret) process.stdout.write(`SANDBOX_CONTROL=${eager.controlSecret}\n`)
   process.stdout.write(`WEB_PREVIEW_URL=${origin}/#bridge=${secret}\n`)
 }
 

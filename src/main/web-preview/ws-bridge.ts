@@ -2,8 +2,10 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocket, WebSocketServer, type RawData } from 'ws'
+import { BRIDGE_PATH, CLOSE_UNAUTHORIZED, CLOSE_UNSUPPORTED, MAX_FRAME_BYTES } from '@shared/bridge-protocol'
 import type { Result } from '@shared/result'
 import type { Core } from '../core'
+import { dispatchSafely } from '../core/ipc/dispatch'
 
 /*
  * The contract over a WebSocket, for a renderer running in a plain browser. Anything on this machine
@@ -13,15 +15,13 @@ import type { Core } from '../core'
  * which only the URL printed on stdout knows.
  */
 
-export const BRIDGE_PATH = '/bridge'
-/** Closed because the first frame was not a hello with the right secret. */
-export const CLOSE_UNAUTHORIZED = 4401
-/** Closed because a frame was not the JSON the protocol describes. */
-export const CLOSE_UNSUPPORTED = 1003
-export const MAX_FRAME_BYTES = 1024 * 1024
 const HELLO_TIMEOUT_MS = 10_000
 
-type Log = { info(message: string, detail?: unknown): void; warn(message: string, detail?: unknown): void }
+type Log = {
+  info(message: string, detail?: unknown): void
+  warn(message: string, detail?: unknown): void
+  error(message: string, detail?: unknown): void
+}
 
 export interface WsBridgeOptions {
   server: Server
@@ -117,8 +117,9 @@ export function attachWsBridge(options: WsBridgeOptions): WsBridge {
         ws.close(CLOSE_UNSUPPORTED, 'Malformed frame')
         return
       }
-      // dispatch never throws: unknown names and bad inputs come back as { ok: false }.
-      void core.dispatch(frame['name'], frame['input']).then((result) => send(ws, { type: 'result', id, result }))
+      // dispatch answers unknown names and bad inputs with { ok: false }; dispatchSafely also turns anything
+      // it could still throw into `internal`, so no frame can end the process.
+      void dispatchSafely(core.dispatch, frame['name'], frame['input'], log).then((result) => send(ws, { type: 'result', id, result }))
     })
   })
 

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ContactDetailType } from '../plannr/contact-detail'
 import { Id } from './common'
+import { userText } from './text'
 
 export const ContactOwner = z.object({ uuid: z.string(), name: z.string(), primary: z.boolean() })
 
@@ -20,8 +21,8 @@ export const ContactDetailView = z.object({
 })
 export type ContactDetailView = z.infer<typeof ContactDetailView>
 
-const Description = z.string().trim().min(1, 'Describe it, e.g. “Mobile” or “Work email”').max(255, 'Keep the description under 255 characters')
-const Value = z.string().trim().min(1, 'Enter the email address or phone number').max(320, 'That is too long')
+const Description = userText({ required: 'Describe it, e.g. “Mobile” or “Work email”', max: 255, tooLong: 'Keep the description under 255 characters' })
+const Value = userText({ required: 'Enter the email address or phone number', max: 320, tooLong: 'That is too long' })
 /** ISO 3166 country of a phone number; GB when absent. */
 const Country = z.string().regex(/^[A-Z]{2}$/, 'Choose a country').nullable().default(null)
 

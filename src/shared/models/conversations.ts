@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { userText } from './text'
 import { ARCHIVED_FILTERS } from '../plannr/conversation'
 import { Id, MoneyView, Paging, PersonRef, SearchText, TagView } from './common'
 
@@ -12,6 +13,15 @@ export const ConversationsQuery = z.strictObject({
 })
 export type ConversationsQuery = z.input<typeof ConversationsQuery>
 
+/** A case a conversation can be filed under, as the app has seen it on conversations. */
+export const CaseOption = z.object({ uuid: z.string(), name: z.string().nullable(), value: MoneyView.nullable() })
+export type CaseOption = z.infer<typeof CaseOption>
+
+/** The cases to offer when starting a conversation with these people (none chosen: every case known). */
+export const KnownCasesQuery = z.strictObject({
+  participantUuids: z.array(Id).max(100).default([]),
+})
+
 export const ConversationRow = z.object({
   uuid: z.string(),
   name: z.string(),
@@ -23,7 +33,7 @@ export const ConversationRow = z.object({
   participantsCount: z.number().int().nullable(),
   tags: z.array(TagView),
   /** The linked case, with its value when Plannr gives one. */
-  case: z.object({ uuid: z.string(), name: z.string().nullable(), value: MoneyView.nullable() }).nullable(),
+  case: CaseOption.nullable(),
   updatedAt: z.string().nullable(),
 })
 export type ConversationRow = z.infer<typeof ConversationRow>
@@ -43,7 +53,7 @@ export const ConversationDetail = ConversationRow.extend({
 })
 export type ConversationDetail = z.infer<typeof ConversationDetail>
 
-export const ConversationTitle = z.string().trim().min(1, 'Give the conversation a title').max(255, 'Keep the title under 255 characters')
+export const ConversationTitle = userText({ required: 'Give the conversation a title', max: 255, tooLong: 'Keep the title under 255 characters' })
 
 export const NewConversation = z.strictObject({
   name: ConversationTitle,
@@ -80,4 +90,9 @@ export const MessagesPage = z.object({
 })
 export type MessagesPage = z.infer<typeof MessagesPage>
 
-export const MessageContents = z.string().trim().min(1, 'Write a message first').max(10_000, 'Messages are limited to 10,000 characters')
+export const MessageContents = userText({
+  required: 'Write a message first',
+  max: 10_000,
+  tooLong: 'Messages are limited to 10,000 characters',
+  multiline: true,
+})

@@ -5,6 +5,35 @@ import { Firm } from './firm'
 export const ACCOUNT_TYPES = ['client', 'employee', 'external'] as const
 export const AccountType = z.enum(ACCOUNT_TYPES)
 
+/** GET /api/v1/account `include` and `sort` (default first_name). */
+export const ACCOUNT_INCLUDES = [
+  'primary_phone_number',
+  'primary_email',
+  'primary_address',
+  'assigned_adviser',
+  'assigned_administrator',
+  'assigned_paraplanner',
+  'groups',
+  'tags',
+  'owners',
+  'custom_fields',
+  'external_references',
+  'charge_split_schema',
+] as const
+export type AccountInclude = (typeof ACCOUNT_INCLUDES)[number]
+
+export const ACCOUNT_SORTS = [
+  'created_at',
+  'updated_at',
+  'first_name',
+  'last_name',
+  'email',
+  'next_review_date',
+  'previous_review_date',
+  'anniversary_review_date',
+] as const
+export type AccountSort = (typeof ACCOUNT_SORTS)[number]
+
 /** A phone number's display form, returned with v2 contact details. */
 export const PhoneNumberMeta = z.looseObject({
   country: optionalText,

@@ -1,23 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { CircleDetail, CircleFilterOptions, CirclesPage } from '@shared/models/circles'
-import { accountName, Circle, paginated } from '@shared/plannr'
-import { SANDBOX_TOKENS, type Sandbox } from '../../../src/main/sandbox'
+import type { Sandbox } from '../../../src/main/sandbox'
+import { rawList, type RawCircle } from '../../support/plannr-raw'
 import { signedInHarness, type SignedInHarness } from '../../support/core-harness'
 
 const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true })
 
 /** Asks the sandbox directly, bypassing the app: the independent answer the app's own filtering must equal. */
-async function plannrCircles(sandbox: Sandbox, accountUuid: string, filters: Record<string, string> = {}): Promise<Circle[]> {
-  const all: Circle[] = []
-  for (let page = 1; ; page++) {
-    const query = new URLSearchParams({ include: 'accounts,groups', per_page: '500', page: String(page), ...filters })
-    const response = await fetch(`${sandbox.url}/api/v1/circles?${query}`, {
-      headers: { Accept: 'application/json', Authorization: `Bearer ${SANDBOX_TOKENS.adviser}`, 'X-PLANNR-ACCOUNT-UUID': accountUuid },
-    })
-    const body = paginated(Circle).parse(await response.json())
-    all.push(...body.data)
-    if (!body.meta || body.meta.current_page >= body.meta.last_page) return all
-  }
+function plannrCircles(sandbox: Sandbox, accountUuid: string, filters: Record<string, string> = {}): Promise<RawCircle[]> {
+  return rawList<RawCircle>(sandbox, accountUuid, '/api/v1/circles', { include: 'accounts,groups', ...filters })
 }
 
 const uuids = (items: ReadonlyArray<{ uuid: string }>) => items.map((item) => item.uuid).sort()
@@ -25,7 +16,7 @@ const uuids = (items: ReadonlyArray<{ uuid: string }>) => items.map((item) => it
 describe('circles: member and group filters, detail, filter options (real core, demo sandbox)', () => {
   let harness: SignedInHarness
   let accountUuid: string
-  let oracle: Circle[]
+  let oracle: RawCircle[]
 
   beforeAll(async () => {
     harness = await signedInHarness({ sandbox: { size: 'demo' } })
@@ -117,10 +108,10 @@ describe('circles: member and group filters, detail, filter options (real core, 
       photoUrl: source.photo_url,
       createdAt: source.created_at,
       updatedAt: source.updated_at,
-      members: (source.accounts ?? []).map((a) => ({ uuid: a.uuid, name: accountName(a), type: a.type, role: a.role, email: a.email ?? null })),
+      members: (source.accounts ?? []).map((a) => ({ uuid: a.uuid, name: a.name, type: a.type, role: a.role, email: a.email ?? null })),
       groups: (source.groups ?? []).map((g) => ({ uuid: g.uuid, name: g.name, participantsCount: g.participants_count })),
       externalReferences: (source.external_references ?? []).map((r) => ({ uuid: r.uuid, reference: r.reference, thirdParty: 'nucleus' })),
-      jointAccount: { uuid: source.joint_account_uuid, name: joint ? accountName(joint) : 'missing' },
+      jointAccount: { uuid: source.joint_account_uuid, name: joint ? joint.name : 'missing' },
     })
     expect(detail.members.some((m) => m.role === 'joint')).toBe(true)
   })

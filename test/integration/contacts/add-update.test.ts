@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { ClientsPage } from '@shared/models/accounts'
 import type { ContactDetailView } from '@shared/models/contacts'
-import type { Account } from '@shared/plannr'
 import type { IpcError } from '@shared/result'
 import { signedInHarness, type SignedInHarness } from '../../support/core-harness'
 import { actingAccount, plannrClients, plannrEmployees, until } from './plannr-oracle'
+import type { RawAccount } from './plannr-oracle'
 
 describe('contacts feature: adding and editing contact details (seed 002, real sandbox)', () => {
   let harness: SignedInHarness
-  let clients: Account[]
-  let employees: Account[]
+  let clients: RawAccount[]
+  let employees: RawAccount[]
   let clientEvents: number
 
   beforeAll(async () => {

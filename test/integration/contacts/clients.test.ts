@@ -2,16 +2,16 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { AccountOption, ClientsPage } from '@shared/models/accounts'
 import type { ContactDetailView } from '@shared/models/contacts'
 import type { QuickSearchResult } from '@shared/models/quick-search'
-import { accountName, type Account } from '@shared/plannr'
 import { signedInHarness, type SignedInHarness } from '../../support/core-harness'
 import { actingAccount, plannrClients, plannrDetails } from './plannr-oracle'
+import type { RawAccount } from './plannr-oracle'
 
 const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true })
 
 describe('contacts feature: clients, account search and a client’s details (real sandbox)', () => {
   let harness: SignedInHarness
   let accountUuid: string
-  let clients: Account[]
+  let clients: RawAccount[]
 
   beforeAll(async () => {
     harness = await signedInHarness()
@@ -25,7 +25,7 @@ describe('contacts feature: clients, account search and a client’s details (re
 
   it('lists every client account, sorted by name, fetched whole with their primary email and phone', async () => {
     const page = await list({ limit: 500 })
-    const expected = clients.map((client) => accountName(client)).sort((a, b) => collator.compare(a, b))
+    const expected = clients.map((client) => client.name).sort((a, b) => collator.compare(a, b))
     expect(page.rows.map((row) => row.name)).toEqual(expected)
     expect(page.total).toBe(clients.length)
     expect(page.grandTotal).toBe(clients.length)
@@ -70,26 +70,38 @@ describe('contacts feature: clients, account search and a client’s details (re
 
   it('offers clients to the quick switcher by name', async () => {
     const someone = clients[0]!
-    const hits = await harness.test.value<QuickSearchResult[]>('search.quick', { query: accountName(someone) })
-    expect(hits).toContainEqual(expect.objectContaining({ kind: 'client', uuid: someone.uuid, title: accountName(someone) }))
+    const hits = await harness.test.value<QuickSearchResult[]>('search.quick', { query: someone.name })
+    expect(hits).toContainEqual(expect.objectContaining({ kind: 'client', uuid: someone.uuid, title: someone.name }))
   })
 
-  it('accounts.search asks Plannr by name and type, for pickers', async () => {
+  it('accounts.search finds a person by first, last or full name, in any order, for pickers', async () => {
     const someone = clients[1]!
-    const options = await harness.test.value<AccountOption[]>('accounts.search', { query: someone.last_name!, types: ['client'], limit: 10 })
-    expect(options).toContainEqual({
+    const expected = {
       uuid: someone.uuid,
-      name: accountName(someone),
+      name: someone.name,
       type: 'client',
       role: someone.role ?? null,
       email: someone.primary_email?.value ?? someone.email ?? null,
-    })
-    expect(options.every((o) => o.type === 'client')).toBe(true)
-    const request = harness.sandbox.requests.find((r) => r.path === '/api/v1/account')
-    expect(request?.query).toMatchObject({ 'filter[name]': someone.last_name, 'filter[type]': 'client', per_page: '10' })
+    }
+    const first = someone.first_name!
+    const last = someone.last_name!
+    for (const query of [`${first} ${last}`, `${last} ${first}`, `${last.toUpperCase()}, ${first.slice(0, 2)}`, last, first]) {
+      const options = await harness.test.value<AccountOption[]>('accounts.search', { query, types: ['client'], limit: 50 })
+      expect(options, query).toContainEqual(expected)
+      expect(options.every((o) => o.type === 'client')).toBe(true)
+    }
+    // The full name ranks that person first.
+    const exact = await harness.test.value<AccountOption[]>('accounts.search', { query: `${first} ${last}`, types: ['client'], limit: 5 })
+    expect(exact[0]).toEqual(expected)
+    // Every typed word must match: a wrong first name finds no one with that surname alone.
+    const wrong = await harness.test.value<AccountOption[]>('accounts.search', { query: `Zebedee ${last}`, types: ['client'] })
+    expect(wrong).toEqual([])
 
-    const staff = await harness.test.value<AccountOption[]>('accounts.search', { query: 'Turner', types: ['employee'] })
-    expect(staff.map((o) => o.name)).toContain('Sophie Turner')
+    const staff = await harness.test.value<AccountOption[]>('accounts.search', { query: 'Turner Sophie', types: ['employee'] })
+    expect(staff.map((o) => o.name)).toEqual(['Sophie Turner'])
+    expect((await harness.test.value<AccountOption[]>('accounts.search', { query: 'Sophie Turner', types: ['client'] })).map((o) => o.uuid)).not.toContain(
+      staff[0]?.uuid,
+    )
   })
 
   it('contacts.forClient maps every detail of the client: phones as Plannr formats them, primaries first', async () => {
@@ -111,7 +123,7 @@ describe('contacts feature: clients, account search and a client’s details (re
         display: detail.type === 'phone_number' ? detail.phone_number_meta!.formatted : detail.value,
         country: detail.type === 'phone_number' ? detail.phone_number_meta!.country : null,
         primary: primaryUuids.includes(someone.uuid),
-        owners: (detail.accounts ?? []).map((a) => ({ uuid: a.uuid, name: accountName(a), primary: primaryUuids.includes(a.uuid) })),
+        owners: (detail.accounts ?? []).map((a) => ({ uuid: a.uuid, name: a.name, primary: primaryUuids.includes(a.uuid) })),
       })
     }
     const phone = views.find((v) => v.type === 'phone_number' && v.primary)!

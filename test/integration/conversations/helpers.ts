@@ -1,5 +1,5 @@
 import type { SessionStatus } from '@shared/models/session'
-import { Conversation, Message, paginated } from '@shared/plannr'
+import { rawList, type RawConversation, type RawMessage } from '../../support/plannr-raw'
 import { SANDBOX_TOKENS, type Sandbox } from '../../../src/main/sandbox'
 import type { TestCore } from '../../support/core-harness'
 
@@ -26,9 +26,9 @@ export async function direct(sandbox: Sandbox, accountUuid: string, path: string
   return response.json()
 }
 
-export async function directConversations(sandbox: Sandbox, accountUuid: string, query = ''): Promise<Conversation[]> {
-  const body = await direct(sandbox, accountUuid, `/api/v1/conversation?per_page=500&include=participants,latest_message${query}`)
-  return paginated(Conversation).parse(body).data
+/** The conversations straight from Plannr, raw; `filters` adds e.g. { 'filter[archived]': 'only' }. */
+export function directConversations(sandbox: Sandbox, accountUuid: string, filters: Record<string, string> = {}): Promise<RawConversation[]> {
+  return rawList<RawConversation>(sandbox, accountUuid, '/api/v1/conversation', { include: 'participants,latest_message', ...filters })
 }
 
 /** Sends `count` messages straight to Plannr, so a thread is longer than one page. */
@@ -43,9 +43,8 @@ export async function postMessages(sandbox: Sandbox, accountUuid: string, conver
   }
 }
 
-export async function directMessages(sandbox: Sandbox, accountUuid: string, conversationUuid: string): Promise<Message[]> {
-  const body = await direct(sandbox, accountUuid, `/api/v1/conversation/${conversationUuid}/messages?per_page=500&sort=created_at`)
-  return paginated(Message).parse(body).data
+export function directMessages(sandbox: Sandbox, accountUuid: string, conversationUuid: string): Promise<RawMessage[]> {
+  return rawList<RawMessage>(sandbox, accountUuid, `/api/v1/conversation/${conversationUuid}/messages`, { sort: 'created_at' })
 }
 
 export function requestsTo(sandbox: Sandbox, method: string, path: string | RegExp) {

@@ -63,7 +63,7 @@ describe('conversations.list against the sandbox', () => {
 
   it('filters by archived state on the server, one fetch per filter', async () => {
     const archived = await h.test.value<ConversationsPage>('conversations.list', { archived: 'only' })
-    const oracle = await directConversations(h.sandbox, account, '&filter[archived]=only')
+    const oracle = await directConversations(h.sandbox, account, { 'filter[archived]': 'only' })
     expect(archived.rows.map((r) => r.uuid).sort()).toEqual(oracle.map((c) => c.uuid).sort())
     expect(archived.total).toBeGreaterThan(0)
     const gets = requestsTo(h.sandbox, 'GET', LIST)
@@ -94,7 +94,7 @@ describe('conversations.list against the sandbox', () => {
     expect(found).not.toBeNull()
     const request = requestsTo(h.sandbox, 'GET', LIST)[0]!
     expect(request.query['filter[circle_uuids]']).toBe(circleUuid)
-    const oracle = await directConversations(h.sandbox, account, `&filter[circle_uuids]=${circleUuid}`)
+    const oracle = await directConversations(h.sandbox, account, { 'filter[circle_uuids]': circleUuid })
     expect(found!.rows.map((r) => r.uuid).sort()).toEqual(oracle.map((c) => c.uuid).sort())
     const all = await h.test.value<ConversationsPage>('conversations.list', {})
     expect(found!.total).toBeLessThan(all.total)

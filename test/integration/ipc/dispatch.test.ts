@@ -154,6 +154,13 @@ const MALFORMED: Record<CallName, Case[]> = {
     { label: 'a missing pin', input: { uuid: UUID }, field: 'pin' },
     ...GARBAGE,
   ],
+  'conversations.cases': [
+    { label: 'participants that are not a list', input: { participantUuids: UUID }, field: 'participantUuids' },
+    { label: 'a participant that is not an id', input: { participantUuids: ['a,b'] }, field: 'participantUuids.0' },
+    { label: '101 participants', input: { participantUuids: Array.from({ length: 101 }, () => UUID) }, field: 'participantUuids' },
+    { label: 'an extra key', input: { participantUuids: [], circleUuid: UUID } },
+    ...GARBAGE,
+  ],
   'messages.list': [
     ...badIds('conversationUuid'),
     { label: 'a zero page', input: { conversationUuid: UUID, page: 0 }, field: 'page' },
@@ -256,6 +263,24 @@ const UNKNOWN_NAMES: ReadonlyArray<[string, unknown]> = [
   ['an array', ['app.info']],
   ['a symbol', Symbol('app.info')],
   ['a String object', new String('app.info')],
+  ['an object whose toString is a string', json('{"toString": "app.info"}')],
+  ['an object whose toString is a number', json('{"toString": 1, "valueOf": 2}')],
+  ['an array of objects', json('[{"toString": "app.info"}]')],
+  ['a NaN', Number.NaN],
+  ['a BigInt', 10n],
+  ['an object with a throwing toString', { toString: () => { throw new Error('toString') } }],
+  ['an object with a throwing valueOf getter', { get valueOf(): never { throw new Error('valueOf') }, [Symbol.toPrimitive]: undefined }],
+  ['an object with a throwing Symbol.toPrimitive', { [Symbol.toPrimitive]: () => { throw new Error('toPrimitive') } }],
+  ['an object without a prototype', Object.create(null) as unknown],
+]
+
+/** Inputs whose every property read throws: nothing may reach a schema that reads them unguarded. */
+const HOSTILE_INPUTS: ReadonlyArray<[string, unknown]> = [
+  ['an input whose getter throws', Object.defineProperty({}, 'search', { enumerable: true, get: () => { throw new Error('getter') } })],
+  [
+    'a Proxy whose every trap throws',
+    new Proxy({}, { get: () => { throw new Error('get') }, ownKeys: () => { throw new Error('ownKeys') }, getPrototypeOf: () => { throw new Error('proto') } }),
+  ],
 ]
 
 function expectError(result: Result<unknown>, code: string): Extract<Result<unknown>, { ok: false }>['error'] {
@@ -318,6 +343,14 @@ describe('the contract binding (core.dispatch) against malformed input', () => {
     })
   }
 
+  for (const [label, input] of HOSTILE_INPUTS) {
+    it(`answers ${label} with a structured error and keeps running`, async () => {
+      const result = await core.dispatch('circles.list', input)
+      expect(result.ok).toBe(false)
+      expect(await core.dispatch('app.info', {})).toMatchObject({ ok: true })
+    })
+  }
+
   it('sent nothing to Plannr for any of them', () => {
     expect(sandbox.requests).toEqual([])
   })
@@ -328,8 +361,8 @@ describe('the contract binding (core.dispatch) against malformed input', () => {
     expect(Object.getOwnPropertyNames(Object.prototype)).not.toContain('polluted')
   })
 
-  it('logged no internal error: every rejection was anticipated', () => {
-    expect(log.entries.filter((entry) => entry.level === 'error')).toEqual([])
+  it('logged no internal error but for the hostile inputs: every other rejection was anticipated', () => {
+    expect(log.entries.filter((entry) => entry.level === 'error')).toHaveLength(HOSTILE_INPUTS.length)
   })
 
   it('still answers valid calls afterwards, including a real sign-in against the sandbox', async () => {

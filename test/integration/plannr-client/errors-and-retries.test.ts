@@ -100,6 +100,11 @@ describe('errors map to codes and plain-English messages', () => {
     await closed.close()
     const error = await failure(getMe(createPlannrClient({ baseUrl: url, token: 'x', retryBaseDelayMs: 5 })))
     expect(error.code).toBe('network')
+    // A create that could not even connect never reached Plannr: saying "try again" is true there.
+    const create = await failure(createConversation(createPlannrClient({ baseUrl: url, token: 'x', accountUuid: 'a' }), { name: 'Review' }))
+    expect(create.code).toBe('network')
+    expect(create.toIpcError().maybeSaved).toBeUndefined()
+    expect(create.message).toMatch(/Can’t reach Plannr/)
   })
 
   it('an answer that does not match the schema is a server error, with the reasons kept for logs', async () => {
@@ -162,7 +167,23 @@ describe('wait and retry', () => {
       const error = await failure(createConversation(client, { name: 'Annual review' }))
       expect(error.code).toBe('server')
       expect(only(sandbox, 'POST', '/api/v1/conversation')).toHaveLength(1)
+      // Nor is the user invited to resend blindly: it may be in Plannr already.
+      expect(error.toIpcError()).toMatchObject({ maybeSaved: true, message: expect.stringContaining('may have received it') })
+      expect(error.message).not.toMatch(/try again/i)
     }
+  })
+
+  it('a create Plannr refused (4xx) is not reported as possibly saved', async () => {
+    for (const status of [403, 404, 422, 429]) {
+      sandbox.faults.queue.push({ status, ...(status === 429 ? { retryAfter: 120 } : {}) })
+      const error = await failure(createConversation(client, { name: 'Annual review' }))
+      expect(error.toIpcError().maybeSaved).toBeUndefined()
+    }
+  })
+
+  it('a GET or PUT that fails is not reported as possibly saved', async () => {
+    sandbox.faults.offline = true
+    expect((await failure(listCircles(client))).toIpcError().maybeSaved).toBeUndefined()
   })
 
   it('a POST is never repeated after the connection drops', async () => {
@@ -170,6 +191,8 @@ describe('wait and retry', () => {
     const error = await failure(createConversation(client, { name: 'Annual review' }))
     expect(error.code).toBe('network')
     expect(only(sandbox, 'POST', '/api/v1/conversation').length).toBeLessThanOrEqual(1)
+    expect(error.toIpcError()).toMatchObject({ maybeSaved: true })
+    expect(error.message).not.toMatch(/try again/i)
   })
 
   it('a POST is retried after a 429: Plannr did not process it', async () => {

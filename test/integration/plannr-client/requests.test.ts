@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { SANDBOX_TOKENS, startSandbox } from '../../../src/main/sandbox'
+import { SANDBOX_TOKENS, startSandbox, tokenFingerprint } from '../../../src/main/sandbox'
 import {
   getCircle,
   getMe,
@@ -36,7 +36,7 @@ describe('headers', () => {
     const me = await getMe(clientFor(sandbox))
     expect(me.first_name).toBe('Sophie')
     const request = lastRequest()
-    expect(header(request, 'authorization')).toBe(`Bearer ${SANDBOX_TOKENS.adviser}`)
+    expect(header(request, 'authorization')).toBe(`Bearer ${tokenFingerprint(SANDBOX_TOKENS.adviser)}`)
     expect(header(request, 'accept')).toBe('application/json')
     expect(header(request, 'content-type')).toBe('application/json')
     expect(header(request, 'x-plannr-account-uuid')).toBeUndefined()
@@ -55,7 +55,7 @@ describe('headers', () => {
     expect(atSecond.accountUuid).toBe(second)
     await listCircles(atSecond)
     expect(header(lastRequest(), 'x-plannr-account-uuid')).toBe(second)
-    expect(header(lastRequest(), 'authorization')).toBe(`Bearer ${SANDBOX_TOKENS.multiFirm}`)
+    expect(header(lastRequest(), 'authorization')).toBe(`Bearer ${tokenFingerprint(SANDBOX_TOKENS.multiFirm)}`)
   })
 
   it('the logins answer names the preferred account', async () => {

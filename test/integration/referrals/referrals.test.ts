@@ -1,18 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { ReferralRow, ReferralsPage } from '@shared/models/referrals'
-import { accountName, paginated, ReferralConnection } from '@shared/plannr'
-import { SANDBOX_TOKENS, type Sandbox } from '../../../src/main/sandbox'
+import { rawList, type RawReferralConnection } from '../../support/plannr-raw'
+import type { Sandbox } from '../../../src/main/sandbox'
 import { signedInHarness, type SignedInHarness } from '../../support/core-harness'
 
 const PATH = '/api/v1/referral-connections'
 const DAY_MS = 86_400_000
 
 /** The firm's connections straight from the sandbox: an oracle independent of the feature. */
-async function connectionsDirectly(sandbox: Sandbox, accountUuid: string): Promise<ReferralConnection[]> {
-  const response = await fetch(`${sandbox.url}${PATH}?per_page=500`, {
-    headers: { Accept: 'application/json', Authorization: `Bearer ${SANDBOX_TOKENS.adviser}`, 'X-PLANNR-ACCOUNT-UUID': accountUuid },
-  })
-  return paginated(ReferralConnection).parse(await response.json()).data
+function connectionsDirectly(sandbox: Sandbox, accountUuid: string): Promise<RawReferralConnection[]> {
+  return rawList<RawReferralConnection>(sandbox, accountUuid, PATH)
 }
 
 const listRequests = (sandbox: Sandbox) => sandbox.requests.filter((r) => r.method === 'GET' && r.path === PATH)
@@ -20,7 +17,7 @@ const postRequests = (sandbox: Sandbox) => sandbox.requests.filter((r) => r.meth
 
 describe('referral connections: listed whole, filtered in main (real sandbox)', () => {
   let harness: SignedInHarness
-  let oracle: ReferralConnection[]
+  let oracle: RawReferralConnection[]
 
   beforeAll(async () => {
     harness = await signedInHarness()
@@ -44,7 +41,7 @@ describe('referral connections: listed whole, filtered in main (real sandbox)', 
         direction: connection.direction,
         status: connection.status,
         otherFirm: firm?.name,
-        otherAdviser: adviser ? accountName(adviser) : null,
+        otherAdviser: adviser ? adviser.name : null,
         createdAt: connection.created_at,
         expiresAt: connection.expires_at,
       })
@@ -53,7 +50,7 @@ describe('referral connections: listed whole, filtered in main (real sandbox)', 
     }
     const created = page.rows.map((r) => Date.parse(r.createdAt ?? ''))
     expect(created).toEqual([...created].sort((a, b) => b - a))
-    const count = (keep: (c: ReferralConnection) => boolean) => oracle.filter(keep).length
+    const count = (keep: (c: RawReferralConnection) => boolean) => oracle.filter(keep).length
     expect(page.counts).toEqual({
       all: oracle.length,
       sent: count((c) => c.direction === 'sent'),

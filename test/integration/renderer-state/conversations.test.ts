@@ -3,7 +3,7 @@ import { createClient, type Client } from '../../../src/renderer/src/lib/api'
 import { ConversationsState } from '../../../src/renderer/src/lib/state/conversations.svelte'
 import { mergeMessages, ThreadState } from '../../../src/renderer/src/lib/state/messages.svelte'
 import { signedInHarness, type SignedInHarness } from '../../support/core-harness'
-import { postMessages, signedInAccount } from '../conversations/helpers'
+import { direct, postMessages, signedInAccount } from '../conversations/helpers'
 
 async function until(check: () => boolean, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
@@ -137,6 +137,28 @@ describe('renderer state for conversations, over the real core and sandbox', () 
     expect(thread.sendError?.code).toBe('validation')
     expect(thread.sending).toBe(false)
     expect(thread.messages).toHaveLength(before)
+    stop()
+    stopList()
+  })
+
+  it('after a send whose answer was lost, says it may have arrived and lets the adviser check the thread', async () => {
+    const list = new ConversationsState(client)
+    const stopList = list.start()
+    await until(() => list.loaded)
+    const thread = new ThreadState(client)
+    const stop = thread.start()
+    const uuid = list.rows[0]!.uuid
+    await thread.open(uuid)
+    h.sandbox.faults.queue.push({ status: 502 })
+    const result = await thread.send('Did this arrive?')
+    expect(result.ok).toBe(false)
+    expect(thread.sendError).toMatchObject({ code: 'server', maybeSaved: true })
+    expect(thread.sendError?.message).not.toMatch(/try again/i)
+    // Plannr did get it after all (sent here straight to the sandbox): checking shows it.
+    await direct(h.sandbox, account, `/api/v1/conversation/${uuid}/messages`, { method: 'POST', body: { contents: 'Did this arrive?' } })
+    await thread.checkAfterUncertainSend()
+    expect(thread.sendError).toBeNull()
+    expect(thread.messages.at(-1)?.contents).toBe('Did this arrive?')
     stop()
     stopList()
   })

@@ -130,4 +130,15 @@ describe('the referrals view state, over the real core and sandbox', () => {
     expect(form.fieldError).toBeNull()
     expect(form.code).toBe('WWM4P7R2')
   })
+
+  it('after a request whose answer was lost, says it may have reached Plannr rather than inviting a resend', async () => {
+    const form = new ConnectForm(createClient(harness.bridge))
+    harness.sandbox.faults.queue.push({ status: 502 })
+    form.setCode('FFP6C3X9')
+    expect(await form.submit()).toBeNull()
+    expect(form.failure).toMatchObject({ code: 'server', maybeSaved: true })
+    expect(form.failure?.message).toContain('may have received it')
+    expect(form.failure?.message).not.toMatch(/try again/i)
+    expect(form.code).toBe('FFP6C3X9')
+  })
 })

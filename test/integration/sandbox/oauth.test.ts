@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { startSandbox, type Sandbox } from '../../../src/main/sandbox'
+import { sandboxControl } from '../../../src/main/sandbox/control'
 import { call } from './helpers'
 
 let sandbox: Sandbox
 beforeAll(async () => {
-  sandbox = await startSandbox({ size: 'small', seed: 7 })
+  sandbox = await startSandbox({ size: 'small', seed: 7, control: sandboxControl() })
 })
 afterAll(() => sandbox.close())
 beforeEach(() => {
@@ -126,11 +127,13 @@ describe('the sandbox OAuth server (Passport, public client, PKCE)', () => {
     expect((await call(sandbox, '/api/v1/me', { token: accessToken })).status).toBe(401)
   })
 
-  test('is steered over HTTP too: GET/PUT /__sandbox/oauth and POST /__sandbox/oauth/revoke', async () => {
-    const put = await fetch(`${sandbox.url}/__sandbox/oauth`, { method: 'PUT', body: JSON.stringify({ accessTokenTtlSeconds: 5, refuseConsent: true }) })
+  test('is steered over HTTP too, with the control secret: GET/PUT /__sandbox/oauth and POST /__sandbox/oauth/revoke', async () => {
+    expect((await fetch(`${sandbox.url}/__sandbox/oauth/revoke`, { method: 'POST' })).status).toBe(401)
+    const headers = { 'x-sandbox-control': sandbox.controlSecret ?? '' }
+    const put = await fetch(`${sandbox.url}/__sandbox/oauth`, { method: 'PUT', headers, body: JSON.stringify({ accessTokenTtlSeconds: 5, refuseConsent: true }) })
     expect(await put.json()).toMatchObject({ accessTokenTtlSeconds: 5, refuseConsent: true })
-    const bad = await fetch(`${sandbox.url}/__sandbox/oauth`, { method: 'PUT', body: JSON.stringify({ user: 'nobody' }) })
+    const bad = await fetch(`${sandbox.url}/__sandbox/oauth`, { method: 'PUT', headers, body: JSON.stringify({ user: 'nobody' }) })
     expect(bad.status).toBe(422)
-    expect((await fetch(`${sandbox.url}/__sandbox/oauth/revoke`, { method: 'POST' })).status).toBe(204)
+    expect((await fetch(`${sandbox.url}/__sandbox/oauth/revoke`, { method: 'POST', headers })).status).toBe(204)
   })
 })

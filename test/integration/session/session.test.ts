@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { SessionStatus } from '@shared/models/session'
 import { SESSION_REFUSED_NOTICE, TOKEN_REJECTED_MESSAGE } from '../../../src/main/core/features/session'
-import { SANDBOX_TOKENS, startSandbox, type Sandbox } from '../../../src/main/sandbox'
+import { SANDBOX_TOKENS, startSandbox, tokenFingerprint, type Sandbox } from '../../../src/main/sandbox'
 import { probeKeychain, uniqueService } from '../../support/keychain-probe'
 import { rm } from 'node:fs/promises'
 import { ALL_TOKENS, clearKeychain, dataDirFor, keychainEntries, sessionFile, startCore, waitForSession, type TestCore } from './helpers'
@@ -78,7 +78,7 @@ describe('session: signing in, choosing an account, signing out (real sandbox)',
     // The token was checked with Plannr, without an account header (none is chosen yet).
     const checks = sandbox.requests.filter((r) => r.path === '/api/v1/me' || r.path === '/api/v1/logins')
     expect(checks.map((r) => r.path).sort()).toEqual(['/api/v1/logins', '/api/v1/me'])
-    for (const check of checks) expect(check.headers['authorization']).toBe(`Bearer ${SANDBOX_TOKENS.adviser}`)
+    for (const check of checks) expect(check.headers['authorization']).toBe(`Bearer ${tokenFingerprint(SANDBOX_TOKENS.adviser)}`)
   })
 
   it('trims a pasted token before using it', async () => {

@@ -29,12 +29,14 @@ export interface RunningPreview {
   port: number
   secret: string
   sandboxUrl: string
+  /** The sandbox's control secret, when started with --sandbox-control. */
+  sandboxControl: string | undefined
   stderr: () => string
   /** Resolves with the exit code and signal once the process has exited. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
 }
 
-export async function startPreview(args: string[] = ['--sandbox-size', 'small'], timeoutMs = 30_000): Promise<RunningPreview> {
+export async function startPreview(args: string[] = ['--sandbox-size', 'small', '--sandbox-control'], timeoutMs = 30_000): Promise<RunningPreview> {
   const keychainService = `Plannr Desktop test ${randomUUID()}`
   // Never the user's own data folder: one of the test's own, under the temp folder.
   const dataDir = join(tmpdir(), `plannr-desktop-preview-test-${randomUUID()}`)
@@ -55,7 +57,7 @@ export async function startPreview(args: string[] = ['--sandbox-size', 'small'],
       stdout += chunk
       const found = new Map<string, string>()
       for (const line of stdout.split('\n')) {
-        const match = /^(WEB_PREVIEW_URL|SANDBOX_URL)=(.+)$/.exec(line)
+        const match = /^(WEB_PREVIEW_URL|SANDBOX_URL|SANDBOX_CONTROL)=(.+)$/.exec(line)
         if (match?.[1] && match[2]) found.set(match[1], match[2])
       }
       if (found.has('WEB_PREVIEW_URL')) {
@@ -79,6 +81,7 @@ export async function startPreview(args: string[] = ['--sandbox-size', 'small'],
     port: Number(url.port),
     secret: new URLSearchParams(url.hash.slice(1)).get('bridge') ?? '',
     sandboxUrl: lines.get('SANDBOX_URL') ?? '',
+    sandboxControl: lines.get('SANDBOX_CONTROL'),
     stderr: () => stderr,
     exited,
   }

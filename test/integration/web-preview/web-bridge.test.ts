@@ -50,8 +50,10 @@ describe('the web bridge in Chromium', () => {
     const modules: Record<string, string> = {
       '/__test__/web-bridge.js': moduleSource('src/renderer/src/lib/bridge/web-bridge.ts', {
         '@shared/contract-names': './contract-names.js',
+        '@shared/bridge-protocol': './bridge-protocol.js',
       }),
       '/__test__/contract-names.js': moduleSource('src/shared/contract-names.ts'),
+      '/__test__/bridge-protocol.js': moduleSource('src/shared/bridge-protocol.ts'),
       // A module script of the page's own origin (the CSP forbids inline ones) hands the module to the test.
       '/__test__/expose.js': "import * as bridgeModule from './web-bridge.js'\nwindow.bridgeModule = bridgeModule\n",
     }

@@ -48,9 +48,12 @@ describe('the web preview (out/main/web-preview.js)', () => {
     it('prints its URL (127.0.0.1, with a fresh 256-bit secret in the fragment) and the sandbox URL', async () => {
       expect(preview.printedUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#bridge=[A-Za-z0-9_-]{43}$/)
       expect(preview.sandboxUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
-      const journal = await fetch(`${preview.sandboxUrl}/__sandbox/requests`)
+      // --sandbox-control: the sandbox's control routes, behind a secret printed beside its URL.
+      expect(preview.sandboxControl).toMatch(/^[A-Za-z0-9_-]{43}$/)
+      const journal = await fetch(`${preview.sandboxUrl}/__sandbox/requests`, { headers: { 'x-sandbox-control': preview.sandboxControl ?? '' } })
       expect(journal.status).toBe(200)
       expect(Array.isArray(await journal.json())).toBe(true)
+      expect((await fetch(`${preview.sandboxUrl}/__sandbox/requests`)).status).toBe(401)
     })
   })
 
@@ -168,6 +171,22 @@ describe('the web preview (out/main/web-preview.js)', () => {
       })
       socket.close()
     })
+
+    for (const [label, name] of [
+      ['an object whose toString is a string', { toString: 'app.info' }],
+      ['an object whose valueOf is a string', { valueOf: 'app.info', toString: null }],
+      ['an array', ['app.info']],
+      ['a number', 1],
+      ['null', null],
+    ] as const) {
+      it(`answers a call named by ${label} with unknown_call, and the process keeps running`, async () => {
+        const socket = await authenticated()
+        expect(await socket.call(name, {})).toMatchObject({ ok: false, error: { code: 'unknown_call' } })
+        expect(await socket.call('app.info', {})).toMatchObject({ ok: true })
+        expect(preview.process.exitCode).toBeNull()
+        socket.close()
+      })
+    }
 
     for (const [label, frame, code] of [
       ['text that is not JSON', '{"type": "call", "id": 1,', 1003],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Result } from '@shared/result'
-import { VirtualRows, type RowPage } from '../../../src/renderer/src/components/virtual-rows.svelte'
+import { VirtualRows, type RowPage } from '../../../src/renderer/src/lib/state/virtual-rows.svelte'
 
 /** A list of `total` numbered rows, answered in windows like main's list calls; each answer waits for `release`. */
 function source(total: number) {

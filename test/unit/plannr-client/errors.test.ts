@@ -47,5 +47,6 @@ describe('errorFromStatus', () => {
   it('writes messages for an adviser, not a developer', () => {
     expect(errorFromStatus(401, undefined, none).message).toMatch(/^Plannr did not accept your token/)
     expect(errorFromStatus(503, undefined, none).message).toContain('try again')
+    expect(errorFromStatus(503, undefined, none).message).not.toContain('try again in a few minutes')
   })
 })

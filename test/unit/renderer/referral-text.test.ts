@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkCode, directionLabel, expiryText, longDate, statusLabel } from '../../../src/renderer/src/views/referrals/referral-text'
+import { checkCode, directionLabel, expiryText, longDate, statusLabel } from '../../../src/renderer/src/lib/referral-text'
 
 const now = new Date('2026-03-10T12:00:00Z')
 const inDays = (days: number) => new Date(now.getTime() + days * 86_400_000).toISOString()

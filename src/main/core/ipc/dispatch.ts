@@ -25,11 +25,19 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null
 }
 
+const INTERNAL: IpcError = { code: 'internal', message: 'Something went wrong inside Plannr Desktop. Please try again.' }
+
 /** Turns anything a handler threw into an error the renderer may see: no stack, no internals. */
 export function toIpcError(error: unknown, log: DispatchLog): IpcError {
   if (error instanceof AppError) return error.toIpcError()
   log.error('Unexpected error in a call handler', error)
-  return { code: 'internal', message: 'Something went wrong inside Plannr Desktop. Please try again.' }
+  return { ...INTERNAL }
+}
+
+/** A name that is not one of the contract's, described without calling anything on it (it may be hostile). */
+function describeName(name: unknown): string {
+  if (typeof name === 'string') return JSON.stringify(name.slice(0, 100))
+  return `of type ${Array.isArray(name) ? 'array' : name === null ? 'null' : typeof name}`
 }
 
 /**
@@ -38,9 +46,10 @@ export function toIpcError(error: unknown, log: DispatchLog): IpcError {
  * come back as `{ ok: false, error }`.
  */
 export function createDispatcher(handlers: Handlers, log: DispatchLog) {
-  return async function dispatch(name: unknown, rawInput: unknown): Promise<Result<unknown>> {
-    if (!isCallName(name)) {
-      return fail('unknown_call', `There is no call named ${JSON.stringify(String(name).slice(0, 100))}.`)
+  async function answer(name: unknown, rawInput: unknown): Promise<Result<unknown>> {
+    // The type first: anything else (an object with a hostile toString, a symbol) is never coerced.
+    if (typeof name !== 'string' || !isCallName(name)) {
+      return fail('unknown_call', `There is no call named ${describeName(name)}.`)
     }
     const spec = contract.calls[name]
     // Structured clone can carry Dates, Maps and class instances, which a schema for an empty object
@@ -52,20 +61,38 @@ export function createDispatcher(handlers: Handlers, log: DispatchLog) {
     if (!parsed.success) {
       return fail('invalid_input', `The input to ${name} was not valid.`, { fields: fieldErrors(parsed.error) })
     }
+    // The map is typed per name; TypeScript cannot correlate the two generics here.
+    const handler = handlers[name] as (input: unknown) => Promise<unknown>
+    const output = await handler(parsed.data)
+    const checked = spec.output.safeParse(output)
+    if (!checked.success) {
+      log.error(`The ${name} handler returned something the contract does not allow`, checked.error)
+      return { ok: false, error: { ...INTERNAL } }
+    }
+    return ok(checked.data)
+  }
+
+  return async function dispatch(name: unknown, rawInput: unknown): Promise<Result<unknown>> {
     try {
-      // The map is typed per name; TypeScript cannot correlate the two generics here.
-      const handler = handlers[name] as (input: unknown) => Promise<unknown>
-      const output = await handler(parsed.data)
-      const checked = spec.output.safeParse(output)
-      if (!checked.success) {
-        log.error(`The ${name} handler returned something the contract does not allow`, checked.error)
-        return fail('internal', 'Something went wrong inside Plannr Desktop. Please try again.')
-      }
-      return ok(checked.data)
+      return await answer(name, rawInput)
     } catch (error) {
+      // A failing handler, or an input whose getters throw while it is parsed.
       return { ok: false, error: toIpcError(error, log) }
     }
   }
 }
 
 export type Dispatch = ReturnType<typeof createDispatcher>
+
+/**
+ * For transports: the answer to a call, even if dispatch itself were ever to fail, so that a bad frame
+ * can never take down the process that carries it.
+ */
+export async function dispatchSafely(dispatch: Dispatch, name: unknown, input: unknown, log: DispatchLog): Promise<Result<unknown>> {
+  try {
+    return await dispatch(name, input)
+  } catch (error) {
+    log.error('A call failed outside its handler', error instanceof Error ? error.message : typeof error)
+    return { ok: false, error: { ...INTERNAL } }
+  }
+}

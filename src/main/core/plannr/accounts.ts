@@ -1,35 +1,7 @@
-import { Account, type ACCOUNT_TYPES } from '@shared/plannr'
+import { Account, type ACCOUNT_TYPES, type AccountInclude, type AccountSort } from '@shared/plannr'
 import type { PlannrClient } from './client'
 import { pageOf, type Page } from './envelope'
 import { sortParam, type QueryParams, type SortDirection } from './query'
-
-export const ACCOUNT_INCLUDES = [
-  'primary_phone_number',
-  'primary_email',
-  'primary_address',
-  'assigned_adviser',
-  'assigned_administrator',
-  'assigned_paraplanner',
-  'groups',
-  'tags',
-  'owners',
-  'custom_fields',
-  'external_references',
-  'charge_split_schema',
-] as const
-export type AccountInclude = (typeof ACCOUNT_INCLUDES)[number]
-
-export const ACCOUNT_SORTS = [
-  'created_at',
-  'updated_at',
-  'first_name',
-  'last_name',
-  'email',
-  'next_review_date',
-  'previous_review_date',
-  'anniversary_review_date',
-] as const
-export type AccountSort = (typeof ACCOUNT_SORTS)[number]
 
 export interface AccountListParams {
   /** Partial match across first name, last name and entity name: the search box. */

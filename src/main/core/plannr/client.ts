@@ -1,10 +1,12 @@
 import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance, type RetryOptions } from 'ky'
 import type { z } from 'zod'
 import { MAX_PER_PAGE, paginated } from '@shared/plannr'
+import { MAX_BODY_BYTES, readBodyText } from './body-limit'
 import { PlannrError, toPlannrError, unreadableResponse } from './errors'
 import { RateLimitTracker, type RateLimitSnapshot } from './rate-limit'
 import { parseRetryAfter } from './retry-after'
 import { toSearchParams, type QueryParams } from './query'
+import { uncertainIfCreate } from './uncertain-create'
 
 export type WriteMethod = 'POST' | 'PUT' | 'DELETE'
 
@@ -58,6 +60,8 @@ export interface PlannrClientOptions {
   maxPages?: number
   /** Identifies the app to Plannr, e.g. "PlannrDesktop/0.1.0". */
   userAgent?: string
+  /** Larger answers fail as a `server` error without being read. Default 50 MB. */
+  maxBodyBytes?: number
 }
 
 export interface PlannrClient {
@@ -84,6 +88,7 @@ interface Settings {
   retryBaseDelayMs: number
   retryMaxDelayMs: number
   maxPages: number
+  maxBodyBytes: number
 }
 
 export function createPlannrClient(options: PlannrClientOptions): PlannrClient {
@@ -113,6 +118,7 @@ export function createPlannrClient(options: PlannrClientOptions): PlannrClient {
     retryBaseDelayMs: options.retryBaseDelayMs ?? 500,
     retryMaxDelayMs: options.retryMaxDelayMs ?? 10_000,
     maxPages: options.maxPages ?? 2_000,
+    maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
   }
   return bindAccount(base, rate, settings, tokens, options.accountUuid)
 }
@@ -131,14 +137,16 @@ function bindAccount(
   const api = accountUuid ? base.extend({ headers: { 'X-PLANNR-ACCOUNT-UUID': accountUuid } }) : base
 
   async function call<S extends z.ZodType>(method: Method, path: string, schema: S, query?: QueryParams, body?: unknown): Promise<z.output<S>> {
-    const send = (token: string) =>
-      api(path, {
+    const send = async (token: string) => {
+      const response = await api(path, {
         method,
         headers: { Authorization: `Bearer ${token}` },
         searchParams: toSearchParams(query),
         ...(body !== undefined ? { json: body } : {}),
         retry: retryPolicy(method, settings),
-      }).text()
+      })
+      return readBodyText(response, settings.maxBodyBytes)
+    }
     let text: string
     const token = await tokens.current()
     try {
@@ -169,7 +177,10 @@ function bindAccount(
     },
     withAccount: (uuid) => bindAccount(base, rate, settings, tokens, uuid),
     get: (path, schema, query) => call('GET', path, schema, query),
-    send: (method, path, schema, body) => call(method, path, schema, undefined, body),
+    send: (method, path, schema, body) =>
+      call(method, path, schema, undefined, body).catch((error: unknown) => {
+        throw uncertainIfCreate(method, error)
+      }),
     async getAll<S extends z.ZodType>(path: string, item: S, query: QueryParams = {}): Promise<z.output<S>[]> {
       const pageSchema = paginated(item)
       const items: z.output<S>[] = []

@@ -18,6 +18,8 @@ export interface PlannrErrorDetail {
   /** Why a response did not match its schema, for logs; never shown to the user. */
   issues?: readonly z.core.$ZodIssue[]
   cause?: unknown
+  /** A create whose answer was lost (see uncertain-create.ts). */
+  maybeSaved?: boolean
 }
 
 /** A failed call to Plannr, with a message written for an adviser and a code the UI can act on. */
@@ -31,6 +33,7 @@ export class PlannrError extends AppError {
     super(code, message, {
       ...(detail.fields ? { fields: detail.fields } : {}),
       ...(detail.retryAfter !== undefined ? { retryAfter: detail.retryAfter } : {}),
+      ...(detail.maybeSaved ? { maybeSaved: true } : {}),
     })
     this.name = 'PlannrError'
     this.status = detail.status
@@ -104,7 +107,7 @@ export function errorFromStatus(status: number, data: unknown, headers: Headers,
     }
   }
   if (status >= 500) {
-    return new PlannrError('server', `Plannr had a problem on its side (error ${status}). Please try again in a few minutes.`, base)
+    return new PlannrError('server', `Plannr had a problem on its side (error ${status}). Such problems usually pass quickly: try again, and if it keeps happening, wait a few minutes.`, base)
   }
   return new PlannrError('server', `Plannr turned the request down (error ${status}). Please try again; if it keeps happening, tell your support team.`, base)
 }

@@ -3,7 +3,7 @@
  * routes turn them into Plannr-shaped JSON (present.ts). Lists are indexed by firm (and contact details
  * by owner, circles by member) so even the 'large' world answers every list without scanning it all.
  */
-import type { ContactDetailType } from '@shared/plannr'
+import type { ContactDetailType } from '../spec'
 
 export interface ExternalReferenceRecord {
   uuid: string

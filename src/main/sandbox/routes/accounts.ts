@@ -2,16 +2,14 @@
 import { digitsOf } from '../data/phone'
 import type { AccountRecord } from '../data/world'
 import { modelNotFound } from '../http-error'
-import { ACCOUNT_INCLUDES, accountName, accountResource } from '../present'
+import { accountName, accountResource } from '../present'
+import { ACCOUNT_INCLUDES, ACCOUNT_SORTS } from '../spec'
 import { checkFilters, filterList, filterText, paginate, parseIncludes, parseSort, sortItems } from '../query'
 import { ok, type Route, type RouteContext } from '../router'
 
 const FILTERS = [
   'name', 'primary_email', 'primary_phone_number', 'email', 'type', 'role', 'status', 'is_prospect',
   'created_after', 'created_before', 'uuid', 'tags', 'groups',
-] as const
-const SORTS = [
-  'created_at', 'updated_at', 'first_name', 'last_name', 'email', 'next_review_date', 'previous_review_date', 'anniversary_review_date',
 ] as const
 
 function matchesPhone(world: RouteContext['world'], account: AccountRecord, query: string): boolean {
@@ -26,7 +24,7 @@ function listAccounts(context: RouteContext) {
   const { world, actor, query } = context
   checkFilters(query, FILTERS)
   const includes = parseIncludes(query, ACCOUNT_INCLUDES)
-  const sort = parseSort(query, SORTS, 'first_name')
+  const sort = parseSort(query, ACCOUNT_SORTS, 'first_name')
 
   let accounts = world.accountsByFirm.get(actor.firmUuid) ?? []
   const uuids = filterList(query, 'uuid')

@@ -1,5 +1,5 @@
 /** GET /api/v1/circles and GET /api/v1/circles/{uuid}, with exactly the seed page's parameters. */
-import { CIRCLE_INCLUDES, CIRCLE_SORTS } from '@shared/plannr'
+import { CIRCLE_INCLUDES, CIRCLE_SORTS } from '../spec'
 import { modelNotFound } from '../http-error'
 import { circleResource } from '../present'
 import { checkFilters, filterList, filterText, paginate, parseIncludes, parseSort, sortItems } from '../query'

@@ -2,7 +2,7 @@
  * /api/v2/contact-details (seed 002): firm-level emails and phone numbers shared by client accounts,
  * each owner with at most one primary of each type. Staff's own work details are not listed here.
  */
-import { CONTACT_DETAIL_INCLUDES, CONTACT_DETAIL_SORTS, CONTACT_DETAIL_TYPES, type ContactDetailType } from '@shared/plannr'
+import { CONTACT_DETAIL_INCLUDES, CONTACT_DETAIL_SORTS, CONTACT_DETAIL_TYPES, type ContactDetailType } from '../spec'
 import { isKnownCountry, parsePhone } from '../data/phone'
 import type { ContactDetailRecord, World } from '../data/world'
 import { modelNotFound } from '../http-error'

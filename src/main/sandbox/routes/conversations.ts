@@ -2,7 +2,7 @@
  * /api/v1/conversation (singular, as Plannr names it): list, show, create (seed 001), rename, pin.
  * Pinning and archiving are per account; `pinned` and `is_admin` appear when participants are included.
  */
-import { CONVERSATION_INCLUDES, CONVERSATION_SORTS } from '@shared/plannr'
+import { CONVERSATION_INCLUDES, CONVERSATION_SORTS } from '../spec'
 import type { ConversationRecord } from '../data/world'
 import { slugify } from '../data/text'
 import { conversationResource } from '../present'

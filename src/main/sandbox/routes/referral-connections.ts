@@ -2,7 +2,7 @@
  * /api/v1/referral-connections (seed 000): the firm's connections with direction relative to it, and
  * new requests by an adviser's 8-character referral code.
  */
-import { REFERRAL_CONNECTION_SORTS } from '@shared/plannr'
+import { REFERRAL_CONNECTION_SORTS } from '../spec'
 import { DAY } from '../data/time'
 import type { ReferralConnectionRecord } from '../data/world'
 import { modelNotFound } from '../http-error'

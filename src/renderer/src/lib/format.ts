@@ -90,6 +90,27 @@ export function safeHexColour(value: string | null | undefined): string | null {
   return /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(trimmed) ? trimmed : null
 }
 
+const HUE_NAMES: ReadonlyArray<[number, string]> = [
+  [15, 'red'], [45, 'orange'], [65, 'yellow'], [80, 'lime'], [165, 'green'], [195, 'turquoise'],
+  [250, 'blue'], [280, 'purple'], [320, 'magenta'], [345, 'pink'], [360, 'red'],
+]
+
+/** A plain-English name for a hex colour ("light teal", "dark blue", "grey"), for people rather than designers. */
+export function colourName(hex: string): string {
+  const digits = hex.length === 4 ? [...hex.slice(1)].map((c) => c + c).join('') : hex.slice(1)
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(digits.slice(i, i + 2), 16) / 255) as [number, number, number]
+  const max = Math.max(r, g, b)
+  const min = Math.min(r, g, b)
+  const lightness = (max + min) / 2
+  const chroma = max - min
+  const shade = lightness > 0.7 ? 'light ' : lightness < 0.3 ? 'dark ' : ''
+  if (chroma < 0.08) return lightness > 0.9 ? 'white' : lightness < 0.1 ? 'black' : `${shade}grey`
+  let hue = max === r ? ((g - b) / chroma) % 6 : max === g ? (b - r) / chroma + 2 : (r - g) / chroma + 4
+  hue = (hue * 60 + 360) % 360
+  const name = HUE_NAMES.find(([limit]) => hue < limit)?.[1] ?? 'red'
+  return `${shade}${name}`
+}
+
 /** Black or white text, whichever reads better on the given hex background (WCAG relative luminance). */
 export function readableTextOn(hex: string): '#000000' | '#ffffff' {
   const digits = hex.length === 4 ? [...hex.slice(1)].map((c) => c + c).join('') : hex.slice(1)

@@ -15,7 +15,8 @@ function matches(circle: Circle, needle: string): boolean {
 }
 
 export function toCircleRow(circle: Circle): CircleRow {
-  const accounts = circle.accounts ?? []
+  // A joint account is the couple as one account, not another person: it is not counted or named.
+  const accounts = (circle.accounts ?? []).filter((account) => account.uuid !== circle.joint_account_uuid)
   return {
     uuid: circle.uuid,
     name: circle.name,

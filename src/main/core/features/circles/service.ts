@@ -65,6 +65,17 @@ export class CirclesService {
     return toCircleDetail(await getCircle(client, uuid, ['accounts', 'groups', 'firm']))
   }
 
+  /** Everyone who shares a circle with any of `people` (themselves included). */
+  async peopleSharingACircleWith(people: readonly string[]): Promise<Set<string>> {
+    const wanted = new Set(people)
+    const found = new Set(people)
+    for (const circle of (await this.all()).items) {
+      const members = (circle.accounts ?? []).map((account) => account.uuid)
+      if (members.some((uuid) => wanted.has(uuid))) for (const uuid of members) found.add(uuid)
+    }
+    return found
+  }
+
   /** Circles whose name matches, best match first; the subtitle names the members. */
   async quickSearch(needle: string, limit: number): Promise<RankedResult[]> {
     const { items } = await this.all()

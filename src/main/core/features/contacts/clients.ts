@@ -83,6 +83,11 @@ export class ClientDirectory {
     )
   }
 
+  /** Every client account, as last fetched (fetching first if nothing is): for the account pickers. */
+  async accounts(): Promise<Account[]> {
+    return (await this.clients.get()).items.map((item) => item.account)
+  }
+
   close(): Promise<void> {
     return this.clients.close()
   }

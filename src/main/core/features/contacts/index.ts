@@ -1,4 +1,5 @@
 import type { Feature, FeatureDeps } from '../feature'
+import { AccountDirectory } from './account-directory'
 import { ClientDirectory } from './clients'
 import { ContactsService } from './service'
 
@@ -8,15 +9,18 @@ export type ContactCalls = 'accounts.search' | 'clients.list' | 'contacts.forCli
 export function createContactsFeature(deps: FeatureDeps): Feature<ContactCalls> {
   const clients = new ClientDirectory(deps)
   const contacts = new ContactsService(deps, clients)
+  const accounts = new AccountDirectory(deps, clients)
   return {
     handlers: {
-      'accounts.search': (query) => contacts.searchAccounts(query),
+      'accounts.search': ({ query, types, limit }) => accounts.search(query, types, limit),
       'clients.list': (query) => clients.list(query),
       'contacts.forClient': ({ clientUuid }) => contacts.forClient(clientUuid),
       'contacts.add': (input) => contacts.add(input),
       'contacts.update': (input) => contacts.update(input),
     },
     quickSearch: (needle, limit) => clients.quickSearch(needle, limit),
-    close: () => clients.close(),
+    close: async () => {
+      await Promise.all([clients.close(), accounts.close()])
+    },
   }
 }

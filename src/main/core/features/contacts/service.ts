@@ -1,9 +1,7 @@
-import type { ParsedInput } from '@shared/contract'
-import type { AccountOption } from '@shared/models/accounts'
 import type { ContactDetailView } from '@shared/models/contacts'
 import { AppError } from '@shared/result'
 import type { ContactDetail } from '@shared/plannr'
-import { createContactDetail, listContactDetails, PlannrError, searchAccounts, updateContactDetail } from '../../plannr'
+import { createContactDetail, listContactDetails, PlannrError, updateContactDetail } from '../../plannr'
 import type { FeatureDeps } from '../feature'
 import type { ClientDirectory } from './clients'
 import {
@@ -14,7 +12,7 @@ import {
   type ContactDetailEditInput,
   type NewContactDetailInput,
 } from './requests'
-import { accountOption, contactDetailView } from './views'
+import { contactDetailView } from './views'
 
 /** A 422 from Plannr, re-keyed to the form's field names; any other failure passes through. */
 async function withFormFields<T>(request: Promise<T>): Promise<T> {
@@ -43,18 +41,6 @@ export class ContactsService {
   private async plannr() {
     await this.deps.session.ready()
     return this.deps.session.requireClient()
-  }
-
-  /** Firm accounts whose name matches, for pickers (participants, owners). */
-  async searchAccounts(query: ParsedInput<'accounts.search'>): Promise<AccountOption[]> {
-    const page = await searchAccounts(await this.plannr(), {
-      name: query.query,
-      types: query.types,
-      include: ['primary_email'],
-      perPage: query.limit,
-    })
-    const wanted = new Set<string>(query.types)
-    return page.data.filter((account) => account.type != null && wanted.has(account.type)).map(accountOption)
   }
 
   /** A client's emails and phone numbers, primaries first, fetched fresh so primaries are never stale. */

@@ -1,5 +1,6 @@
 import type { AccountOption, ClientRow } from '@shared/models/accounts'
 import type { ContactDetailView } from '@shared/models/contacts'
+import { displayPhone } from '@shared/contact-values'
 import { accountName, type Account, type ContactDetail } from '@shared/plannr'
 
 /** Plannr's primary_email / primary_phone_number relation, as an account carries it. */
@@ -9,9 +10,10 @@ function primaryValue(contact: PrimaryContact | null | undefined): string | null
   return typeof contact?.value === 'string' && contact.value !== '' ? contact.value : null
 }
 
-/** The primary phone as Plannr formats it for display, else as stored. */
+/** The primary phone as a UK reader should see it (international form for numbers from abroad). */
 function primaryPhone(contact: PrimaryContact | null | undefined): string | null {
-  return contact?.phone_number_meta?.formatted?.trim() || primaryValue(contact)
+  const value = primaryValue(contact)
+  return value === null ? null : displayPhone(value, contact?.phone_number_meta?.country, contact?.phone_number_meta?.formatted)
 }
 
 export function clientRow(account: Account): ClientRow {
@@ -46,7 +48,7 @@ export function contactDetailView(detail: ContactDetail, clientUuid?: string): C
     type: detail.type,
     description: detail.name?.trim() || null,
     value: detail.value,
-    display: (phone ? detail.phone_number_meta?.formatted?.trim() : null) || detail.value,
+    display: phone ? displayPhone(detail.value, detail.phone_number_meta?.country, detail.phone_number_meta?.formatted) : detail.value,
     country: phone ? (detail.phone_number_meta?.country ?? null) : null,
     primary: clientUuid === undefined ? primaryUuids.size > 0 : primaryUuids.has(clientUuid),
     owners: (detail.accounts ?? []).map((account) => ({

@@ -1,4 +1,4 @@
-import type { ConversationDetail, ConversationRow, ConversationsPage, MessagesPage, MessageView } from '@shared/models/conversations'
+import type { CaseOption, ConversationDetail, ConversationRow, ConversationsPage, MessagesPage, MessageView } from '@shared/models/conversations'
 import type { ParsedInput } from '@shared/contract'
 import type { Conversation, Message } from '@shared/plannr'
 import { AppError } from '@shared/result'
@@ -13,7 +13,7 @@ import {
   sendMessage,
   PlannrError,
 } from '../../plannr'
-import { matchRank } from '../common/text-search'
+import { collator, compareIds, matchRank } from '../common/text-search'
 import type { RankedResult } from '../feature'
 import type { SessionService } from '../session'
 import { ConversationCollections } from './collections'
@@ -120,6 +120,22 @@ export class ConversationsService {
     )
     this.options.events.emit('messages.changed', { conversationUuid })
     return toMessageView(message, client.accountUuid)
+  }
+
+  /**
+   * The cases the app has seen on the firm's conversations, for the new-conversation form: those of
+   * conversations with any of `people` when given, else all; each once, by name.
+   */
+  async knownCases(people: ReadonlySet<string> | null): Promise<CaseOption[]> {
+    const { items } = await this.collections.default().get()
+    const cases = new Map<string, CaseOption>()
+    for (const conversation of items) {
+      const row = toConversationRow(conversation)
+      if (!row.case || cases.has(row.case.uuid)) continue
+      if (people && !(conversation.participants ?? []).some((participant) => people.has(participant.uuid))) continue
+      cases.set(row.case.uuid, row.case)
+    }
+    return [...cases.values()].sort((a, b) => collator.compare(a.name ?? '', b.name ?? '') || compareIds(a.uuid, b.uuid))
   }
 
   /** Conversations by name for the quick switcher; a failure to load them must not hide other hits. */

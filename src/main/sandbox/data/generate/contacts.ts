@@ -3,8 +3,16 @@
  * that carry them. Numbers come from Ofcom's drama ranges, so they look real but reach no one.
  */
 import { parsePhone, type PhoneNumber } from '../phone'
-import type { AccountRecord, ContactDetailRecord } from '../world'
-import type { GenerationContext } from './context'
+import type { Prng } from '../prng'
+import type { AccountRecord, ContactDetailRecord, World } from '../world'
+
+/** What contact generation needs from the generation context (which owns a ContactDetails, not the reverse). */
+export interface ContactsContext {
+  readonly world: World
+  readonly rng: Prng
+  readonly anchor: number
+  between(from: number, to: number): number
+}
 
 const MOBILE_PREFIX = '07700900'
 /** Ofcom's ranges reserved for drama: believable, and never a real person's number. */
@@ -24,7 +32,7 @@ export class ContactDetails {
   private readonly phones = new Map<string, PhoneNumber>()
   private readonly digitOrder: number[]
 
-  constructor(private readonly ctx: GenerationContext) {
+  constructor(private readonly ctx: ContactsContext) {
     this.digitOrder = ctx.rng.permutation(1000)
   }
 

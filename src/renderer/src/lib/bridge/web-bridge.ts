@@ -1,4 +1,5 @@
 import type { PlannrBridge } from '@shared/bridge'
+import { BRIDGE_PATH, CLOSE_UNAUTHORIZED } from '@shared/bridge-protocol'
 import { isCallName, isEventName, type CallName, type EventName } from '@shared/contract-names'
 import type { IpcError, Result } from '@shared/result'
 
@@ -7,14 +8,11 @@ import type { IpcError, Result } from '@shared/result'
  * core. The per-run secret arrives in the URL fragment (never sent to any server by the browser), is
  * taken out of the address bar at once so it is not shown, bookmarked or shared, and is kept for this
  * tab only (sessionStorage, so a reload still connects).
- * Wire protocol (JSON text frames): → {type:'hello', secret} first, then {type:'call', id, name, input};
- * ← {type:'result', id, result} and {type:'event', name, payload}. Close code 4401: wrong secret.
+ * The wire protocol is described, and its constants defined, in @shared/bridge-protocol.
  */
 
 const HASH_KEY = 'bridge'
 const STORAGE_KEY = 'plannr.bridge-secret'
-const BRIDGE_PATH = '/bridge'
-const CLOSE_UNAUTHORIZED = 4401
 const BACKOFF_FIRST_MS = 250
 const BACKOFF_MAX_MS = 10_000
 

@@ -1,6 +1,6 @@
 import type { CircleFilterOptions, CircleRow, CirclesPage } from '@shared/models/circles'
 import type { IpcError } from '@shared/result'
-import { VirtualRows } from '../../components/virtual-rows.svelte'
+import { VirtualRows } from './virtual-rows.svelte'
 import type { Client } from '../api'
 import { SearchableList } from './live-list.svelte'
 

@@ -1,6 +1,6 @@
 import type { ClientRow, ClientsPage } from '@shared/models/accounts'
 import type { Client } from '../api'
-import { VirtualRows } from '../../components/virtual-rows.svelte'
+import { VirtualRows } from './virtual-rows.svelte'
 import { SearchableList } from './live-list.svelte'
 
 /** Rows per request: a screenful or two, so scrolling through thousands asks main for little at a time. */

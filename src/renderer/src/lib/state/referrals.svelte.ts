@@ -1,7 +1,7 @@
 import type { ReferralCounts, ReferralRow } from '@shared/models/referrals'
 import type { IpcError } from '@shared/result'
 import type { Client } from '../api'
-import { checkCode } from '../../views/referrals/referral-text'
+import { checkCode } from '../referral-text'
 import { Latest } from './latest'
 import { followList } from './live-list.svelte'
 

@@ -1,6 +1,6 @@
 /* eslint-disable svelte/prefer-svelte-reactivity -- the chunk sets are request bookkeeping, never rendered: plain Sets on purpose */
 import type { IpcError, Result } from '@shared/result'
-import { Latest } from '../lib/state/latest'
+import { Latest } from './latest'
 
 /** What a window request returns: some rows of a list filtered and sorted in main, and how long it is. */
 export interface RowPage<T> {
