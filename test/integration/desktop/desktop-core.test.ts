@@ -203,6 +203,11 @@ describe('deep links, settings and the update state through the contract', () =>
     expect(harness.log.entries.filter((entry) => entry.message.startsWith('Ignored a link'))).toHaveLength(2)
     expect(await harness.value('app.takeOpen')).toEqual({ kind: 'circle', uuid })
     expect(await harness.value('app.takeOpen')).toBeNull()
+
+    // The about panel (the menu's "About", "Check for Updates…") is for a window showing now, never kept.
+    harness.core.desktop.open({ kind: 'about' })
+    expect(opens.at(-1)).toEqual({ kind: 'about' })
+    expect(await harness.value('app.takeOpen')).toBeNull()
     await harness.core.close()
   })
 

@@ -104,9 +104,12 @@ export class Desktop {
     this.links.receive(link)
   }
 
-  /** Asks the window to open `target`; it is kept until the window takes it, so none is lost before the window exists. */
+  /**
+   * Asks the window to open `target`. An item is kept until the window takes it, so none is lost before
+   * the window exists or while it is signed out; the about panel is only for a window showing now.
+   */
   open(target: OpenTarget): void {
-    this.pending = target
+    if (target.kind !== 'about') this.pending = target
     this.options.events.emit('app.open', target)
   }
 

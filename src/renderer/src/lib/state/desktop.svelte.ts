@@ -31,8 +31,8 @@ export class DesktopState {
   start(): () => void {
     const stops = [
       this.#client.onEvent('updates.changed', (state) => (this.update = state)),
-      // The event only says there is something: taking it makes sure it is opened once.
-      this.#client.onEvent('app.open', () => void this.#takeOpen()),
+      // An item is taken rather than read from the event, so that it is opened once.
+      this.#client.onEvent('app.open', (target) => (target.kind === 'about' ? this.#open(target) : void this.#takeOpen())),
       this.#client.onEvent('app.notify', (notification) => this.#showInBrowser(notification)),
     ]
     void this.#client.api.updates.status().then((result) => {
