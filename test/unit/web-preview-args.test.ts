@@ -39,6 +39,6 @@ describe('web preview arguments: --message-poll-seconds', () => {
   })
 
   it.each([['0'], ['1.5'], ['-3'], ['3601'], ['soon'], ['']])('refuses %j with a usage error saying what it takes', (value) => {
-    expect(() => parseWebPreviewArgs(['--message-poll-seconds', value])).toThrow(/--message-poll-seconds must be a whole number from 1 to 3600/)
+    expect(() => parseWebPreviewArgs([`--message-poll-seconds=${value}`])).toThrow(/--message-poll-seconds must be a whole number from 1 to 3600/)
   })
 })
