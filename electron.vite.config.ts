@@ -47,6 +47,8 @@ export default defineConfig(({ mode }) => {
       // The renderer's root is src/renderer; the Svelte config lives at the top of the project.
       plugins: [svelte({ configFile: resolve(__dirname, 'svelte.config.mjs') }), devContentSecurityPolicy],
       build: {
+        // electron-vite leaves the renderer unminified; the first paint waits on parsing it, so minify.
+        minify: true,
         rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
       },
     },

@@ -2,13 +2,12 @@
  * Checking and normalising what an adviser types as a phone number or an email address. Pure and free of
  * zod, so main (which decides) and the renderer (which gives feedback while the user types) share it.
  *
- * Phone numbers use libphonenumber-js's `max` metadata on purpose: `min` only checks a number's length,
- * so a UK mobile with a wrong digit range would pass here and then be refused by Plannr, whose server
- * library (Google's libphonenumber) always validates against the full metadata. `max` makes our check
- * agree with Plannr's and lets `isValid()` catch mistyped numbers before anything is sent. Its extra
- * ~65 kB is loaded from disk in a desktop app, so the bundle cost does not matter here.
+ * Phone numbers are read against the metadata the caller passes (`phoneNormaliser`): main, which has the
+ * final say, uses libphonenumber-js's `max` metadata so that its check agrees with Plannr's (Google's
+ * libphonenumber, full metadata) — see src/main/core/phone-numbers.ts; the renderer uses the much smaller
+ * `min` metadata for feedback while typing, and main's answer on save wins where they differ.
  */
-import { parsePhoneNumberWithError, ParseError, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max'
+import { parsePhoneNumberWithError, ParseError, type CountryCode, type MetadataJson, type PhoneNumber } from 'libphonenumber-js/core'
 
 export const DEFAULT_PHONE_COUNTRY = 'GB'
 
@@ -47,13 +46,18 @@ function notAPhoneNumber(country: string): string {
   return `That doesn’t look like a phone number in ${countryName(country)}. Check the digits and the country.`
 }
 
-function parse(text: string, country: string): PhoneNumber | null {
+function parse(text: string, country: string, metadata: MetadataJson): PhoneNumber | null {
   try {
-    return parsePhoneNumberWithError(text, { defaultCountry: country as CountryCode, extract: false })
+    return parsePhoneNumberWithError(text, { defaultCountry: country as CountryCode, extract: false }, metadata)
   } catch (error) {
     if (error instanceof ParseError) return null
     throw error
   }
+}
+
+/** Reads phone numbers against `metadata` (libphonenumber-js's `max` in main, `min` in the renderer). */
+export function phoneNormaliser(metadata: MetadataJson): (input: string, country?: string) => PhoneResult {
+  return (input, country) => normalisePhone(input, country ?? DEFAULT_PHONE_COUNTRY, metadata)
 }
 
 /**
@@ -61,12 +65,12 @@ function parse(text: string, country: string): PhoneNumber | null {
  * "0044 …", or a number of `country` when another is chosen) → its E.164 form and display forms.
  * `country` is the chosen ISO 3166 code; an international number (+…) carries its own.
  */
-export function normalisePhone(input: string, country: string = DEFAULT_PHONE_COUNTRY): PhoneResult {
+function normalisePhone(input: string, country: string, metadata: MetadataJson): PhoneResult {
   const chosen = country.trim().toUpperCase() || DEFAULT_PHONE_COUNTRY
   const text = input.trim()
   if (text === '') return { ok: false, message: 'Enter a phone number.' }
   if (text.length > MAX_PHONE_LENGTH || !PHONE_CHARACTERS.test(text)) return { ok: false, message: notAPhoneNumber(chosen) }
-  const phone = parse(text, chosen)
+  const phone = parse(text, chosen, metadata)
   if (!phone) return { ok: false, message: notAPhoneNumber(chosen) }
   if (phone.ext) {
     return { ok: false, message: 'Leave the extension out: Plannr stores the number only. You can mention the extension in the description.' }
@@ -111,9 +115,13 @@ export function normaliseEmail(input: string): EmailResult {
  * numbers from abroad in international form ("+33 6 12 34 56 78") rather than their own country's
  * national form, which a UK reader would dial wrongly.
  */
-export function displayPhone(value: string, country: string | null | undefined, formatted: string | null | undefined): string {
-  const national = formatted?.trim() || value
-  if (!country || country.toUpperCase() === DEFAULT_PHONE_COUNTRY) return national
-  const phone = parse(value, country.toUpperCase())
-  return phone?.isPossible() ? phone.formatInternational() : national
+export function phoneDisplayer(
+  metadata: MetadataJson,
+): (value: string, country: string | null | undefined, formatted: string | null | undefined) => string {
+  return (value, country, formatted) => {
+    const national = formatted?.trim() || value
+    if (!country || country.toUpperCase() === DEFAULT_PHONE_COUNTRY) return national
+    const phone = parse(value, country.toUpperCase(), metadata)
+    return phone?.isPossible() ? phone.formatInternational() : national
+  }
 }

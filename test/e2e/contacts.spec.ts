@@ -3,6 +3,7 @@ import { seriousViolations } from './fixtures/axe'
 import { clearSandboxRequests, sandboxRequests, setSandboxFaults, type RecordedRequest } from './fixtures/sandbox'
 import { goToView, openDemoWorkspace } from './fixtures/screens'
 import { test, expect } from './fixtures/web-preview'
+import { SANDBOX_TOKENS, tokenFingerprint } from './fixtures/tokens'
 
 const DETAILS = '/api/v2/contact-details'
 
@@ -255,4 +256,40 @@ test('editing a contact detail sends PUT with name, value and owners only', asyn
   expect(body.account_uuids).toContain(clientUuid)
   await expect(phones(page).filter({ hasText: 'Landline (home)' })).toContainText('020 7946 0018')
   expect(oldText).not.toContain('Landline (home)')
+})
+
+test('a client with many phone numbers: the card keeps only the rows in view, and reaches the last by keyboard', async ({ app: page, preview, request }) => {
+  await openContacts(page)
+  const { name } = await someClient(page, 1)
+  await openClient(page, name)
+  const clientUuid = await openClientUuid(request, preview.sandboxUrl)
+  const seen = (await sandboxRequests(request, preview.sandboxUrl)).filter((entry) => entry.path === DETAILS).at(-1)!
+  // Sixty more numbers for this client, straight to Plannr (the sandbox), as another device might add them.
+  // The journal keeps only a fingerprint of the token: find which of the sandbox's tokens it was.
+  const token = Object.values(SANDBOX_TOKENS).find((candidate) => `Bearer ${tokenFingerprint(candidate)}` === seen.headers['authorization'])
+  expect(token, 'the token the app used is one of the sandbox’s').toBeDefined()
+  const headers = { authorization: `Bearer ${token!}`, 'x-plannr-account-uuid': seen.headers['x-plannr-account-uuid']!, accept: 'application/json' }
+  for (let n = 1; n <= 60; n++) {
+    const value = `+447700900${String(800 + n).padStart(3, '0')}`
+    const created = await request.post(`${preview.sandboxUrl}${DETAILS}`, {
+      headers,
+      data: { type: 'phone_number', name: `Line ${n}`, value, is_primary: false, account_uuids: [clientUuid], primary_account_uuids: [] },
+    })
+    expect(created.status()).toBe(201)
+  }
+  await page.getByRole('heading', { level: 1, name: 'Contacts' }).focus()
+  await rowFor(page, name).click()
+
+  const list = card(page).getByRole('list', { name: 'Phone numbers' })
+  await expect.poll(async () => Number(await phones(page).first().getAttribute('aria-setsize'))).toBeGreaterThanOrEqual(61)
+  const total = Number(await phones(page).first().getAttribute('aria-setsize'))
+  // Six rows in view and a few either side: the DOM does not grow with the number of details.
+  expect(await phones(page).count()).toBeLessThanOrEqual(14)
+
+  await list.getByRole('button', { name: /^Edit / }).first().focus()
+  await page.keyboard.press('End')
+  const last = phones(page).filter({ has: page.locator(':focus') })
+  await expect(last).toHaveAttribute('aria-posinset', String(total))
+  await expect(last).toBeInViewport()
+  expect(await phones(page).count()).toBeLessThanOrEqual(14)
 })

@@ -125,7 +125,7 @@ test('connecting by referral code: checked first, each refusal shown at the fiel
   await expect(error).toHaveText('A referral code is 8 characters: 5 more to go.')
   await expect(field).toHaveAttribute('aria-invalid', 'true')
   await expect(field).toBeFocused()
-  await field.fill('ABC-1234')
+  await field.fill('ABC_1234')
   await expect(error).toHaveText('A referral code has only letters and numbers.')
   await field.press('Enter')
   await field.fill('ABCD12345')
@@ -135,7 +135,7 @@ test('connecting by referral code: checked first, each refusal shown at the fiel
 
   // Plannr's answers, at the field, with the code kept for correcting.
   const refusals = [
-    ['zzzz9999', 'ZZZZ9999', 'The selected adviser key is invalid.'],
+    ['zzzz9999', 'ZZZZ9999', 'No adviser has that referral code.'],
     ['HVFP7T2S', 'HVFP7T2S', 'You cannot connect with your own firm.'],
     ['ngw4k7p2', 'NGW4K7P2', 'A connection with this firm already exists.'],
   ] as const
@@ -212,4 +212,20 @@ test('a failed first load says so and recovers on “Try again”', async ({ app
   await page.getByRole('button', { name: 'Try again' }).click()
   await expect(count(page)).toHaveText(/^\d+ connections$/)
   await expect(rows(page).first()).toBeVisible()
+})
+
+test('the connections list is read row by row with the arrow keys, one row in the Tab order', async ({ app: page }) => {
+  const total = await openReferrals(page)
+  const first = rows(page).first()
+  await expect(first).toHaveAttribute('aria-setsize', String(total))
+  // Only the first row is a tab stop; arrows move from row to row, End to the last.
+  await expect(list(page).locator('[tabindex="0"]')).toHaveCount(1)
+  await list(page).locator('[tabindex="0"]').focus()
+  await page.keyboard.press('ArrowDown')
+  await expect(rows(page).filter({ has: page.locator(':focus') })).toHaveAttribute('aria-posinset', '2')
+  await page.keyboard.press('End')
+  const last = rows(page).filter({ has: page.locator(':focus') })
+  await expect(last).toHaveAttribute('aria-posinset', String(total))
+  await expect(last).toBeInViewport()
+  await expect(list(page).locator('[tabindex="0"]')).toHaveCount(1)
 })

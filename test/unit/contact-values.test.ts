@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { countryName, displayPhone, normaliseEmail, normalisePhone } from '@shared/contact-values'
+import { countryName, normaliseEmail } from '@shared/contact-values'
+import { displayPhone, normalisePhone } from '../../src/main/core/phone-numbers'
+import { previewPhone } from '../../src/renderer/src/lib/phone-numbers'
 
 function phone(input: string, country?: string) {
   const result = normalisePhone(input, country)
@@ -90,6 +92,24 @@ describe('normalisePhone: another country chosen', () => {
     // With Australia chosen the number is still British; Plannr then needs its own country.
     expect(phone('+44 20 7946 0018', 'AU')).toMatchObject({ e164: '+442079460018', country: 'GB' })
     expect(phone('+44 7911 123456', 'AU').country).toBe('GG')
+  })
+})
+
+describe('previewPhone: the window’s check while typing (small metadata)', () => {
+  it.each([
+    ['07911 123456', 'GB'],
+    ['(020) 7946 0018', 'GB'],
+    ['07700 900 123', 'GB'],
+    ['+353 1 234 5678', 'GB'],
+    ['02 9876 5432', 'AU'],
+  ])('reads %j (%s) exactly as main will save it', (input, country) => {
+    expect(previewPhone(input, country)).toEqual(normalisePhone(input, country))
+  })
+
+  it.each([['07911 12345'], ['hello'], ['020 7946 0018 ext. 12'], ['']])('refuses %j as main does', (input) => {
+    const preview = previewPhone(input)
+    expect(preview.ok).toBe(false)
+    expect(preview).toEqual(normalisePhone(input))
   })
 })
 

@@ -5,7 +5,7 @@ import { AppError } from '@shared/result'
 
 const hit = (rank: number, kind: 'circle' | 'client' | 'conversation', title: string): RankedResult => ({
   rank,
-  result: { kind, uuid: `${kind}-${title}`, title, subtitle: null },
+  result: { kind, uuid: `${kind}-${title}`, title, subtitle: null, at: null },
 })
 const offering = (hits: RankedResult[]) => ({ quickSearch: async () => hits })
 const failing = (message: string) => ({

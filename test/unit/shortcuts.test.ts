@@ -94,5 +94,6 @@ describe('keyboard shortcuts', () => {
     const help = shortcutHelp('other', VIEW_LABELS)
     expect(help.map((h) => h.description)).toContain('Go to Referral connections')
     expect(help.find((h) => h.description.startsWith('Find'))?.keys).toEqual(['Ctrl+K'])
+    expect(help.find((h) => h.description.includes('conversation list'))?.keys).toEqual(['F6'])
   })
 })

@@ -14,7 +14,7 @@ export function contentSecurityPolicy(extraConnectSources: readonly string[] = [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: https:",
+    "img-src 'self' data:",
     ["connect-src 'self'", ...extraConnectSources].join(' '),
     "object-src 'none'",
     "base-uri 'none'",

@@ -10,5 +10,7 @@ export const QuickSearchResult = z.object({
   uuid: z.string(),
   title: z.string(),
   subtitle: z.string().nullable(),
+  /** When it was last active (latest message, last change): tells apart results with the same name. */
+  at: z.string().nullable(),
 })
 export type QuickSearchResult = z.infer<typeof QuickSearchResult>

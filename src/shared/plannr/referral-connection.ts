@@ -22,11 +22,10 @@ export const ReferralConnection = z.looseObject({
 })
 export type ReferralConnection = z.infer<typeof ReferralConnection>
 
-/** An adviser's referral code: 8 letters or digits. */
+/** An adviser's referral code: 8 letters or digits (spaces and hyphens, as codes are often written, dropped). */
 export const AdviserKey = z
   .string()
-  .trim()
-  .transform((s) => s.toUpperCase())
+  .transform((s) => s.replace(/[\s-]+/g, '').toUpperCase())
   .pipe(z.string().regex(/^[A-Z0-9]{8}$/, 'A referral code is 8 letters or numbers, e.g. ABC12345'))
 
 export const REFERRAL_CONNECTION_SORTS = ['created_at', 'updated_at', 'status', 'expires_at'] as const

@@ -61,6 +61,7 @@ describe('circles in the quick switcher (real sandbox)', () => {
       uuid: detail.uuid,
       title: detail.name,
       subtitle: detail.members.map((m) => m.name).join(', '),
+      at: detail.updatedAt ?? detail.createdAt,
     })
     expect(await circles.quickSearch(fold('zzqx-nothing'), 12)).toEqual([])
   })

@@ -220,7 +220,7 @@ const MALFORMED: Record<CallName, Case[]> = {
     { label: 'a missing code', input: {}, field: 'adviserKey' },
     { label: 'a 7-character code', input: { adviserKey: 'ABC1234' }, field: 'adviserKey' },
     { label: 'a 9-character code', input: { adviserKey: 'ABC123456' }, field: 'adviserKey' },
-    { label: 'a code with a dash', input: { adviserKey: 'ABC-1234' }, field: 'adviserKey' },
+    { label: 'a code with an underscore', input: { adviserKey: 'ABC_1234' }, field: 'adviserKey' },
     { label: 'a numeric code', input: { adviserKey: 12345678 }, field: 'adviserKey' },
     { label: 'an extra key', input: { adviserKey: 'MMP1F6K8', message: 'hi' } },
     ...GARBAGE,

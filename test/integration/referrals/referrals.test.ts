@@ -106,7 +106,7 @@ describe('connecting with an adviser by referral code (seed 000)', () => {
 
   it('sends the normalised code and shows the pending connection at once, expiring in 30 days', async () => {
     const eventsBefore = harness.test.transcript.filter((line) => line.includes('"referrals.changed"')).length
-    const row = await harness.test.value<ReferralRow>('referrals.connect', { adviserKey: ' mmp1f6k8 ' })
+    const row = await harness.test.value<ReferralRow>('referrals.connect', { adviserKey: ' mmp1-f6k8 ' })
 
     const posts = postRequests(harness.sandbox)
     expect(posts).toHaveLength(1)
@@ -142,7 +142,7 @@ describe('connecting with an adviser by referral code (seed 000)', () => {
   }
 
   it('rejects a malformed code before anything is sent', async () => {
-    for (const adviserKey of ['ABC123', 'ABC-1234', 'ABCD12345', '', 'ÄBC12345']) {
+    for (const adviserKey of ['ABC123', 'ABC_1234', 'ABCD12345', '', 'ÄBC12345']) {
       const result = await harness.test.call('referrals.connect', { adviserKey })
       expect(result.ok, adviserKey).toBe(false)
       if (!result.ok) {

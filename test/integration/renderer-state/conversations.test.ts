@@ -41,6 +41,19 @@ describe('renderer state for conversations, over the real core and sandbox', () 
     stop()
   })
 
+  it('names the archived filter of the rows on screen, not of the ones still on their way', async () => {
+    const state = new ConversationsState(client)
+    const stop = state.start()
+    await until(() => state.loaded)
+    state.setArchived('only')
+    // The count line must not call the active rows "archived" while the archived ones load.
+    expect(state.loading).toBe(true)
+    expect(state.shownArchived).toBe('false')
+    await until(() => !state.loading)
+    expect(state.shownArchived).toBe('only')
+    stop()
+  })
+
   it('pins a conversation and re-sorts when main says the list changed', async () => {
     const state = new ConversationsState(client)
     const stop = state.start()

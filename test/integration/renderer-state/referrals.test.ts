@@ -109,10 +109,16 @@ describe('the referrals view state, over the real core and sandbox', () => {
     expect(form.check.hint).toBe('5 of 8 characters')
     expect(await form.submit()).toBeNull()
     expect(form.fieldError).toBe('A referral code is 8 characters: 3 more to go.')
-    form.setCode('ABC-1234')
+    form.setCode('ABC_1234')
     expect(form.fieldError).toBe('A referral code has only letters and numbers.')
     expect(await form.submit()).toBeNull()
     expect(harness.sandbox.requests.filter((r) => r.method === 'POST')).toHaveLength(0)
+
+    // Plannr's words for an unknown code, said plainly.
+    form.setCode('zzzz-9999')
+    expect(await form.submit()).toBeNull()
+    expect(form.fieldError).toBe('No adviser has that referral code.')
+    expect(form.code).toBe('ZZZZ-9999')
 
     form.setCode('ngw4k7p2')
     expect(await form.submit()).toBeNull()

@@ -10,7 +10,7 @@ import { ensureBuilt, startPreview, stopPreview, type RunningPreview } from './p
  */
 
 const EXPECTED_CSP = (port: number): string =>
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; " +
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
   `connect-src 'self' ws://127.0.0.1:${port}; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'`
 
 function portIsClosed(port: number): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkCode, directionLabel, expiryText, longDate, statusLabel } from '../../../src/renderer/src/lib/referral-text'
+import { checkCode, connectRefusalText, directionLabel, expiryText, longDate, statusLabel } from '../../../src/renderer/src/lib/referral-text'
 
 const now = new Date('2026-03-10T12:00:00Z')
 const inDays = (days: number) => new Date(now.getTime() + days * 86_400_000).toISOString()
@@ -36,13 +36,22 @@ describe('checking a referral code as it is typed', () => {
   it('accepts 8 letters or digits, upper-cased, spaces removed', () => {
     expect(checkCode(' mmp1f6k8 ')).toEqual({ code: 'MMP1F6K8', valid: true, hint: '8 of 8 characters', problem: null })
     expect(checkCode('MMP1 F6K8').code).toBe('MMP1F6K8')
+    // As codes are often written: grouped with a hyphen.
+    expect(checkCode('MMP1-F6K8')).toMatchObject({ code: 'MMP1F6K8', valid: true })
   })
 
   it('explains what is wrong with anything else', () => {
     expect(checkCode('')).toMatchObject({ valid: false, hint: '8 letters or numbers, for example ABC12345' })
     expect(checkCode('abc')).toMatchObject({ valid: false, hint: '3 of 8 characters', problem: 'A referral code is 8 characters: 5 more to go.' })
     expect(checkCode('ABCD12345')).toMatchObject({ valid: false, problem: 'A referral code is 8 characters: this one is too long.' })
-    expect(checkCode('ABC-1234')).toMatchObject({ valid: false, hint: 'Only letters and numbers' })
+    expect(checkCode('ABC_1234')).toMatchObject({ valid: false, hint: 'Only letters and numbers' })
     expect(checkCode('ÄBC12345').valid).toBe(false)
+  })
+})
+
+describe('connectRefusalText', () => {
+  it('says plainly that no adviser has an unknown code, and passes other refusals through', () => {
+    expect(connectRefusalText('The selected adviser key is invalid.')).toBe('No adviser has that referral code.')
+    expect(connectRefusalText('You cannot connect with your own firm.')).toBe('You cannot connect with your own firm.')
   })
 })

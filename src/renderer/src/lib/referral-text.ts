@@ -57,7 +57,7 @@ export const CODE_LENGTH = 8
 export const CODE_EXAMPLE = 'ABC12345'
 
 export interface CodeCheck {
-  /** Upper case, spaces removed: what would be sent. */
+  /** Upper case, spaces and hyphens removed: what would be sent. */
   code: string
   valid: boolean
   /** Shown under the field while typing. */
@@ -68,7 +68,7 @@ export interface CodeCheck {
 
 /** The same rule as the contract's AdviserKey (8 letters or digits), checked as the user types. */
 export function checkCode(text: string): CodeCheck {
-  const code = text.replace(/\s+/g, '').toUpperCase()
+  const code = text.replace(/[\s-]+/g, '').toUpperCase()
   if (code === '') {
     return { code, valid: false, hint: `8 letters or numbers, for example ${CODE_EXAMPLE}`, problem: 'Enter the adviser’s 8-character referral code.' }
   }
@@ -88,4 +88,9 @@ export function checkCode(text: string): CodeCheck {
     return { code, valid: false, hint: `${code.length} of ${CODE_LENGTH} characters`, problem: 'A referral code is 8 characters: this one is too long.' }
   }
   return { code, valid: true, hint: '8 of 8 characters', problem: null }
+}
+
+/** Plannr's words for an unknown referral code ("The selected adviser key is invalid."), said plainly. */
+export function connectRefusalText(message: string): string {
+  return /selected adviser key is invalid/i.test(message) ? 'No adviser has that referral code.' : message
 }

@@ -97,5 +97,7 @@ export function shortcutHelp(platform: Platform, viewLabels: Record<ViewName, st
     { keys: [modShortcut(platform, 'k').label], description: 'Find a circle, client or conversation' },
     { keys: [modShortcut(platform, '/').label, '?'], description: 'Show keyboard shortcuts' },
     { keys: ['Esc'], description: 'Close a dialog, or clear a search' },
+    { keys: ['↑ ↓'], description: 'Move through a list (one Tab stop); → reaches a conversation’s pin' },
+    { keys: ['F6'], description: 'Move between the conversation list and the open conversation’s message box' },
   ]
 }

@@ -83,7 +83,7 @@ export class CirclesService {
     for (const circle of items) {
       const rank = matchRank(circle.name, needle)
       if (rank === null) continue
-      hits.push({ rank, result: { kind: 'circle', uuid: circle.uuid, title: circle.name, subtitle: memberLine(circle) } })
+      hits.push({ rank, result: { kind: 'circle', uuid: circle.uuid, title: circle.name, subtitle: memberLine(circle), at: circle.updated_at ?? circle.created_at ?? null } })
     }
     // The caller merges and cuts every domain's hits; the best `limit` of ours are all it can use.
     return hits.sort((a, b) => a.rank - b.rank || collator.compare(a.result.title, b.result.title)).slice(0, limit)

@@ -60,7 +60,7 @@ export class ClientDirectory {
       limit,
     ).map(({ rank, client }) => ({
       rank,
-      result: { kind: 'client', uuid: client.row.uuid, title: client.row.name, subtitle: client.row.email ?? client.row.phone },
+      result: { kind: 'client', uuid: client.row.uuid, title: client.row.name, subtitle: client.row.email ?? client.row.phone, at: null },
     }))
   }
 

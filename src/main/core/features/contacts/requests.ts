@@ -1,5 +1,6 @@
 import type { ParsedInput } from '@shared/contract'
-import { normaliseEmail, normalisePhone } from '@shared/contact-values'
+import { normaliseEmail } from '@shared/contact-values'
+import { normalisePhone } from '../../phone-numbers'
 import type { ContactDetailType, CreateContactDetailBody, UpdateContactDetailBody } from '@shared/plannr'
 import { AppError } from '@shared/result'
 

@@ -1,6 +1,6 @@
 import type { AccountOption, ClientRow } from '@shared/models/accounts'
 import type { ContactDetailView } from '@shared/models/contacts'
-import { displayPhone } from '@shared/contact-values'
+import { displayPhone } from '../../phone-numbers'
 import { accountName, type Account, type ContactDetail } from '@shared/plannr'
 
 /** Plannr's primary_email / primary_phone_number relation, as an account carries it. */

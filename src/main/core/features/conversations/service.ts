@@ -159,6 +159,7 @@ export class ConversationsService {
           uuid: conversation.uuid,
           title: conversation.name,
           subtitle: conversation.case?.name ?? (latest ? previewOf(latest.contents) || null : null),
+          at: latest?.created_at ?? conversation.created_at ?? null,
         },
       })
     }

@@ -4,8 +4,6 @@ import { VirtualRows } from './virtual-rows.svelte'
 import type { Client } from '../api'
 import { SearchableList } from './live-list.svelte'
 
-export { SEARCH_DEBOUNCE_MS } from './live-list.svelte'
-
 /** Rows per window request: a screenful or two, so a scroll asks main for a little at a time. */
 export const CIRCLES_WINDOW = 50
 
@@ -13,7 +11,7 @@ export type CircleSort = 'name' | 'created_at' | 'updated_at'
 export type SortDirection = 'asc' | 'desc'
 
 /**
- * The circles list: a debounced search, member and group filters, a sort, and the rows main sends one
+ * The circles list: a search, member and group filters, a sort, and the rows main sends one
  * window at a time as the list scrolls (see VirtualRows). A change of search, filter or sort starts a
  * new generation; answers to an older one are dropped, so a slow answer to "pa" never overwrites "pat".
  */
@@ -83,7 +81,6 @@ export class CirclesState extends SearchableList {
 
   /** Loads the first window for the current query, from the top. Also the "Try again" action. */
   async load(): Promise<void> {
-    this.cancelPendingSearch()
     const search = this.search
     this.#asked = { search, accountUuid: this.accountUuid, groupUuid: this.groupUuid, sort: this.sort, direction: this.direction }
     this.queryKey++

@@ -7,7 +7,7 @@ import { SearchableList } from './live-list.svelte'
 const CHUNK = 100
 
 /**
- * The clients list: a debounced search over name, email and phone, the rows main sends for the part of
+ * The clients list: a search over name, email and phone, the rows main sends for the part of
  * the list in view, and which client is open. Main holds the whole list; the window holds a few rows.
  */
 export class ClientsState extends SearchableList {
@@ -38,10 +38,11 @@ export class ClientsState extends SearchableList {
 
   /** Loads the list from the top for the current search. Also the "Try again" action. */
   async load(): Promise<void> {
-    this.cancelPendingSearch()
-    this.#query = this.search
+    const search = this.search
+    this.#query = search
     await this.rows.reset(true, true)
-    if (this.rows.loaded) this.shownSearch = this.#query
+    // A newer search may have started meanwhile: its own load says when its rows are shown.
+    if (this.rows.loaded && this.#query === search) this.shownSearch = search
   }
 
   retry(): Promise<void> {
@@ -57,6 +58,11 @@ export class ClientsState extends SearchableList {
     const result = await this.#client.api.clients.list({ uuid: shown.uuid, limit: 1 })
     const row = result.ok ? result.value.rows[0] : undefined
     if (row && this.selected?.uuid === row.uuid) this.selected = row
+  }
+
+  /** Closes the client's card. */
+  deselect(): void {
+    this.selected = null
   }
 
   select(row: ClientRow): void {

@@ -1,7 +1,8 @@
 import type { AccountOption, ClientRow } from '@shared/models/accounts'
 import type { ContactDetailView } from '@shared/models/contacts'
 import type { IpcError } from '@shared/result'
-import { DEFAULT_PHONE_COUNTRY, normaliseEmail, normalisePhone } from '@shared/contact-values'
+import { DEFAULT_PHONE_COUNTRY, normaliseEmail } from '@shared/contact-values'
+import { previewPhone } from '../phone-numbers'
 import type { Client } from '../api'
 
 export type ContactType = ContactDetailView['type']
@@ -105,7 +106,7 @@ export class ContactDetailForm {
       const email = normaliseEmail(this.value)
       return email.ok ? { ok: true, message: '' } : { ok: false, message: email.message }
     }
-    const phone = normalisePhone(this.value, this.country)
+    const phone = previewPhone(this.value, this.country)
     if (!phone.ok) return { ok: false, message: phone.message }
     return { ok: true, message: `Will be saved as ${phone.country === DEFAULT_PHONE_COUNTRY ? phone.national : phone.international}` }
   }

@@ -9,16 +9,18 @@ import { SearchableList } from './live-list.svelte'
 export type ArchivedFilter = 'false' | 'only' | 'with'
 export type NewConversationInput = CallInput<'conversations.create'>
 
-/** Rows fetched per request; more come with "Show more". */
+/** Rows fetched per request; more come as the list scrolls towards them. */
 export const CONVERSATIONS_PAGE_SIZE = 200
 const MAX_LIMIT = 500
 
 /**
- * The conversations list: search (debounced), circle and archived filters, the rows, which one is open,
+ * The conversations list: search, circle and archived filters, the rows, which one is open,
  * and pin toggles. Only the answer to the newest question is used (see Latest).
  */
 export class ConversationsState extends SearchableList {
   archived = $state<ArchivedFilter>('false')
+  /** The archived filter the rows on screen belong to (the count must not name the new one before they arrive). */
+  shownArchived = $state<ArchivedFilter>('false')
   circleUuid = $state<string | null>(null)
   rows = $state.raw<ConversationRow[]>([])
   total = $state(0)
@@ -68,7 +70,6 @@ export class ConversationsState extends SearchableList {
 
   /** First page for the current search and filters; also "Try again". */
   load(): Promise<void> {
-    this.cancelPendingSearch()
     return this.#fetchFirst(CONVERSATIONS_PAGE_SIZE, true)
   }
 
@@ -127,6 +128,7 @@ export class ConversationsState extends SearchableList {
   async #fetchFirst(limit: number, showLoading: boolean): Promise<void> {
     const current = this.#latest.begin()
     const search = this.search
+    const archived = this.archived
     if (showLoading) this.loading = true
     this.loadingMore = false
     const result = await this.#client.api.conversations.list({ ...this.#query(search), offset: 0, limit })
@@ -141,6 +143,7 @@ export class ConversationsState extends SearchableList {
     this.error = null
     this.loaded = true
     this.shownSearch = search
+    this.shownArchived = archived
     this.rows = result.value.rows
     this.total = result.value.total
     this.grandTotal = result.value.grandTotal

@@ -1,8 +1,6 @@
 import type { EventName } from '@shared/contract'
 import type { Client } from '../api'
 
-export const SEARCH_DEBOUNCE_MS = 150
-
 interface Reloadable {
   load(): Promise<void>
   refresh(): Promise<void>
@@ -22,16 +20,15 @@ export function followList(client: Client, changed: EventName, list: Reloadable,
 }
 
 /**
- * A list with a search box: the box updates at once, the query runs once typing pauses, and
- * `shownSearch` says which search the rows on screen belong to (set by the subclass when they arrive).
+ * A list with a search box: every keystroke queries main at once (main answers from its cache within a
+ * frame), answers to an older query are dropped by the subclass (see Latest), and `shownSearch` says
+ * which search the rows on screen belong to (set by the subclass when they arrive).
  */
 export abstract class SearchableList implements Reloadable {
   /** What is in the search box (updates at once). */
   search = $state('')
   /** The search the rows belong to (updates when they arrive). */
   shownSearch = $state('')
-
-  #debounce: ReturnType<typeof setTimeout> | undefined
 
   /** Loads from the top for the current search and filters. Also the "Try again" action. */
   abstract load(): Promise<void>
@@ -40,8 +37,7 @@ export abstract class SearchableList implements Reloadable {
 
   setSearch(text: string): void {
     this.search = text
-    clearTimeout(this.#debounce)
-    this.#debounce = setTimeout(() => void this.load(), SEARCH_DEBOUNCE_MS)
+    void this.load()
   }
 
   clearSearch(): void {
@@ -49,16 +45,8 @@ export abstract class SearchableList implements Reloadable {
     void this.load()
   }
 
-  /** A load that starts now makes the one waiting for typing to pause unnecessary. */
-  protected cancelPendingSearch(): void {
-    clearTimeout(this.#debounce)
-  }
-
-  /** First load and re-query on `changed`; the stop function also cancels a pending search. */
+  /** First load and re-query on `changed`. */
   protected follow(client: Client, changed: EventName, stop: () => void): () => void {
-    return followList(client, changed, this, () => {
-      this.cancelPendingSearch()
-      stop()
-    })
+    return followList(client, changed, this, stop)
   }
 }

@@ -1,7 +1,7 @@
 import type { ReferralCounts, ReferralRow } from '@shared/models/referrals'
 import type { IpcError } from '@shared/result'
 import type { Client } from '../api'
-import { checkCode } from '../referral-text'
+import { checkCode, connectRefusalText } from '../referral-text'
 import { Latest } from './latest'
 import { followList } from './live-list.svelte'
 
@@ -139,7 +139,7 @@ export class ConnectForm {
     this.submitting = false
     if (result.ok) return result.value
     const atField = result.error.fields?.adviserKey?.[0]
-    if (atField) this.serverError = atField
+    if (atField) this.serverError = connectRefusalText(atField)
     else this.failure = result.error
     return null
   }

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, it } from 'vitest'
+import { signedInHarness, type SignedInHarness } from '../test/support/core-harness'
+import { benchConfig } from './support/config'
+import { fromSamples, recordFigure, single } from './support/figures'
+
+/*
+ * The core on its own, in Node: the real core signed in to a sandbox of the run's size over HTTP, each
+ * call through `dispatch` (input and output parsed by the contract, as over IPC). Measures the first
+ * sync of the clients, what the cached lists cost in heap, and the list windows the window asks for.
+ */
+
+const config = benchConfig()
+const WINDOW = 50
+let h: SignedInHarness
+
+const mb = (bytes: number) => bytes / 1024 / 1024
+function heapAfterGc(): number {
+  globalThis.gc?.()
+  return process.memoryUsage().heapUsed
+}
+
+interface Page {
+  rows: unknown[]
+  total: number
+  grandTotal: number
+}
+
+async function time(times: number, call: (i: number) => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = []
+  for (let i = 0; i < times; i++) {
+    const started = performance.now()
+    await call(i)
+    samples.push(performance.now() - started)
+  }
+  return samples
+}
+
+beforeAll(async () => {
+  h = await signedInHarness({ sandbox: { size: config.size } })
+  h.sandbox.faults = { ...h.sandbox.faults, latencyMs: config.latencyMs }
+}, 300_000)
+
+afterAll(async () => {
+  await h?.close()
+})
+
+describe('core', () => {
+  let clients = 0
+  let circles = 0
+
+  it('syncs the clients and circles, and holds them', async () => {
+    const before = heapAfterGc()
+    const started = performance.now()
+    const first = await h.test.value<Page>('clients.list', { limit: WINDOW })
+    const synced = performance.now() - started
+    const circlePage = await h.test.value<Page>('circles.list', { limit: WINDOW })
+    clients = first.grandTotal
+    circles = circlePage.grandTotal
+    const after = heapAfterGc()
+    recordFigure(
+      __filename,
+      single({ id: 'core.sync.clients', label: `Core: first sync of ${clients.toLocaleString('en-GB')} clients (pages of 500)`, unit: 'ms' }, synced),
+    )
+    recordFigure(
+      __filename,
+      single(
+        {
+          id: 'core.heap',
+          label: `Core heap with ${clients.toLocaleString('en-GB')} clients and ${circles.toLocaleString('en-GB')} circles cached`,
+          unit: 'MB',
+          note: `+${mb(after - before).toFixed(1)} MB for the cached lists${globalThis.gc ? '' : ' (without --expose-gc: approximate)'}; rss ${mb(process.memoryUsage().rss).toFixed(0)} MB`,
+        },
+        mb(after),
+      ),
+    )
+  })
+
+  it('answers list windows from its cache', async () => {
+    const n = config.trials.queries
+    const windowAt = (i: number, total: number) => ((i * 7_919) % Math.max(1, total - WINDOW)) | 0
+    const plain = await time(n, (i) => h.test.value('clients.list', { offset: windowAt(i, clients), limit: WINDOW }))
+    recordFigure(
+      __filename,
+      fromSamples({ id: 'core.clients.window', label: `Core: clients.list window of ${WINDOW} over ${clients.toLocaleString('en-GB')}`, unit: 'ms', goal: { stat: 'p95', max: 2 } }, plain),
+    )
+
+    // A different search every call, as typing makes: no answer can come from a previous one.
+    const needles = ['s', 'sm', 'smi', 'smit', 'smith', 'a', 'an', 'ann', 'p', 'pa', 'pat', 'pate', 'patel', '07700', 'j', 'jo', 'jon']
+    const searched = await time(n, (i) => h.test.value('clients.list', { search: needles[i % needles.length], offset: 0, limit: WINDOW }))
+    recordFigure(
+      __filename,
+      fromSamples(
+        { id: 'core.clients.search', label: `Core: clients.list new search, first window, over ${clients.toLocaleString('en-GB')}`, unit: 'ms', goal: { stat: 'p95', max: 2 } },
+        searched,
+      ),
+    )
+
+    const circleWindows = await time(n, (i) => h.test.value('circles.list', { offset: windowAt(i, circles), limit: WINDOW }))
+    recordFigure(
+      __filename,
+      fromSamples({ id: 'core.circles.window', label: `Core: circles.list window of ${WINDOW} over ${circles.toLocaleString('en-GB')}`, unit: 'ms', goal: { stat: 'p95', max: 2 } }, circleWindows),
+    )
+
+    const quick = await time(Math.min(n, 60), (i) => h.test.value('search.quick', { query: needles[i % needles.length] }))
+    recordFigure(__filename, fromSamples({ id: 'core.quick', label: 'Core: search.quick (circles, clients, conversations)', unit: 'ms' }, quick))
+  })
+})
