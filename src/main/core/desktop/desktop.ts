@@ -13,7 +13,7 @@ import { UpdateService } from '../update/service'
 import type { DeepLinkTarget } from './deep-link'
 import { DeepLinkInbox } from './deep-link-inbox'
 import { DEFAULT_POLL_MS, NewMessageWatcher, type ConversationSource } from './new-messages-from-conversations'
-import { NotificationBatcher, type MessageNotification } from './notification-batch'
+import { NotificationBatcher, type MessageNotification, type NewMessageEvent } from './notification-batch'
 import { SettingsStore } from './settings-file'
 
 export interface DesktopOptions {
@@ -58,7 +58,7 @@ export class Desktop {
     })
     this.watcher = new NewMessageWatcher({
       source: options.conversations,
-      onNewMessages: (messages) => this.batcher.add(messages),
+      onNewMessages: (messages) => this.newMessages(messages),
       log,
       intervalMs: options.messagePollMs ?? DEFAULT_POLL_MS,
     })
@@ -122,6 +122,14 @@ export class Desktop {
 
   updateState(): UpdateState {
     return this.updates?.state() ?? DISABLED
+  }
+
+  /**
+   * New messages found by sync, for the notifications (the user's own are left out there). Today the
+   * conversations watcher calls it; a sync engine that sees messages arrive calls it instead.
+   */
+  newMessages(messages: readonly NewMessageEvent[]): void {
+    this.batcher.add(messages)
   }
 
   /** Looks for new messages now (tests, and the shell after a wake). */
