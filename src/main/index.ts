@@ -1,16 +1,25 @@
-import { app, BrowserWindow, net, session, shell } from 'electron'
-import { consoleLog as log, createCore, DEFAULT_API_URL, isOpenableExternal, type Core } from './core'
+import { app, BrowserWindow, dialog, net, powerMonitor, session, shell } from 'electron'
+import { consoleLog as log, createCore, DEFAULT_API_URL, isOpenableExternal, type Core, type ShellPorts } from './core'
 import { startSandbox, SANDBOX_TOKENS, type Sandbox } from './sandbox'
+import { listenForDeepLinks } from './electron/deep-links'
 import { bindIpc } from './electron/ipc'
 import { installAppMenu } from './electron/menu'
+import { setUnreadBadge, showMessageNotification } from './electron/notifications'
 import { builtRendererDir, registerAppScheme, serveRenderer } from './electron/protocol'
 import { installSecurityPolicy } from './electron/security'
+import { electronUpdaterShell } from './electron/updater'
 import { createMainWindow } from './electron/window'
+import { checkApiUrl } from './shell/api-url'
 import { bringWindowForward } from './shell/launch-window'
 import { cancellableFetch, runWithDeadline } from './shell/shutdown'
 
 // Privileged schemes must be registered before `ready`.
 registerAppScheme()
+
+/** Windows groups notifications by this id; it must match the installer's (electron-builder `appId`). */
+const APP_USER_MODEL_ID = 'com.plannrcrm.desktop'
+/** How often the network is looked at: Electron's main process has no online/offline event. */
+const CONNECTIVITY_POLL_MS = 15_000
 
 /** Aborted when quitting begins: background refreshes stop instead of holding the app open. */
 const shutdownSignal = new AbortController()
@@ -42,11 +51,46 @@ function lazyDemo(): { demo: () => Promise<{ apiUrl: string; token: string }>; c
   }
 }
 
+/** The desktop ports Electron gives the core: notifications, the badge, focus, wake-ups, the network. */
+function desktopPorts(bringForward: () => void): Omit<ShellPorts, 'openExternal' | 'updater'> {
+  return {
+    notify: (notification, onClick) => showMessageNotification(notification, onClick),
+    setBadge: (count) => setUnreadBadge(count),
+    isFocused: () => BrowserWindow.getFocusedWindow() !== null,
+    onFocus: (listener) => {
+      app.on('browser-window-focus', listener)
+      return () => app.off('browser-window-focus', listener)
+    },
+    onPowerResume: (listener) => {
+      powerMonitor.on('resume', listener)
+      return () => powerMonitor.off('resume', listener)
+    },
+    onConnectivityChange: (listener) => {
+      let online = net.isOnline()
+      const timer = setInterval(() => {
+        const now = net.isOnline()
+        if (now !== online) listener((online = now))
+      }, CONNECTIVITY_POLL_MS)
+      timer.unref()
+      return () => clearInterval(timer)
+    },
+    showWindow: bringForward,
+  }
+}
+
 function run(): void {
   const demo = lazyDemo()
   let core: Core | undefined
   let unbindIpc: (() => void) | undefined
   let shutDown = false
+
+  // The Plannr server carries the user's token: https only (a sandbox on this computer may be http).
+  const apiUrlSetting = process.env['PLANNR_API_URL']
+  const apiUrl = apiUrlSetting === undefined || apiUrlSetting === '' ? { ok: true as const, url: DEFAULT_API_URL } : checkApiUrl(apiUrlSetting)
+
+  // Links can arrive before the core exists (the app was started by one): they wait for it.
+  const early: string[] = []
+  const links = listenForDeepLinks({ receive: (link) => (core ? core.desktop.openLink(link) : early.push(link)) })
 
   // Launching the app again, or clicking its Dock icon, always puts a window in front of the user. A
   // launch during the seconds a quit takes starts the app again once this process has exited (macOS
@@ -59,7 +103,10 @@ function run(): void {
       app.relaunch()
     }
   }
-  app.on('second-instance', () => bringForward('second-instance'))
+  app.on('second-instance', (_event, argv) => {
+    bringForward('second-instance')
+    links.fromArgv(argv)
+  })
   app.on('activate', () => bringForward('activate'))
 
   app.on('window-all-closed', () => {
@@ -87,14 +134,21 @@ function run(): void {
   })
 
   void app.whenReady().then(() => {
+    if (!apiUrl.ok) {
+      log.error(apiUrl.message)
+      dialog.showErrorBox('Plannr Desktop cannot start', apiUrl.message)
+      app.exit(1)
+      return
+    }
+    if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID)
     installSecurityPolicy(session.defaultSession, log)
     serveRenderer(session.defaultSession, builtRendererDir())
-    installAppMenu(app.getName(), process.platform)
+    const forward = (): void => bringForward('activate')
     core = createCore({
       shell: 'electron',
       version: app.getVersion(),
       platform: process.platform,
-      apiUrl: process.env['PLANNR_API_URL'] ?? DEFAULT_API_URL,
+      apiUrl: apiUrl.url,
       fetch: electronFetch,
       keychainService: 'Plannr Desktop',
       dataDir: app.getPath('userData'),
@@ -103,13 +157,37 @@ function run(): void {
           if (!isOpenableExternal(url)) throw new Error('Only https pages (or this computer) are opened in the browser')
           await shell.openExternal(url)
         },
+        ...desktopPorts(forward),
+        updater: (settingsFeedUrl) =>
+          electronUpdaterShell({
+            feedUrl: process.env['PLANNR_UPDATE_FEED_URL'] || settingsFeedUrl,
+            log,
+            window: () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0],
+          }),
       },
       ...(process.env['PLANNR_OAUTH_CLIENT_ID'] ? { oauth: { clientId: process.env['PLANNR_OAUTH_CLIENT_ID'] } } : {}),
       demo: demo.demo,
       log,
     })
+    const desktop = core.desktop
+    installAppMenu({
+      productName: app.getName(),
+      platform: process.platform,
+      developer: !app.isPackaged,
+      onAbout: () => {
+        forward()
+        desktop.open({ kind: 'about' })
+      },
+      onCheckForUpdates: () => {
+        forward()
+        desktop.open({ kind: 'about' })
+        void desktop.updates?.checkNow()
+      },
+    })
     unbindIpc = bindIpc(core, log)
     createMainWindow(log)
+    for (const link of early.splice(0)) desktop.openLink(link)
+    desktop.start()
   }).catch((error: unknown) => {
     log.error('Plannr Desktop could not start', error)
     app.exit(1)

@@ -35,6 +35,12 @@ export const CALL_NAMES = [
   'search.quick',
   'sync.status',
   'sync.now',
+  'app.takeOpen',
+  'updates.status',
+  'updates.check',
+  'updates.restart',
+  'settings.get',
+  'settings.update',
 ] as const
 
 export const EVENT_NAMES = [
@@ -45,6 +51,9 @@ export const EVENT_NAMES = [
   'clients.changed',
   'referrals.changed',
   'sync.changed',
+  'app.open',
+  'app.notify',
+  'updates.changed',
 ] as const
 
 export type CallName = (typeof CALL_NAMES)[number]

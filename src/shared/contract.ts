@@ -4,6 +4,7 @@ import { AppInfo } from './models/app-info'
 import { AccountOption, AccountSearch, ClientsPage, ClientsQuery } from './models/accounts'
 import { CircleDetail, CircleFilterOptions, CirclesPage, CirclesQuery } from './models/circles'
 import { Id, PersonRef } from './models/common'
+import { AppSettings, MessageNotification, OpenTarget, SettingsPatch } from './models/desktop'
 import { ContactDetailEdit, ContactDetailView, NewContactDetail } from './models/contacts'
 import {
   CaseOption,
@@ -23,6 +24,7 @@ import { ReferralRow, ReferralsPage, ReferralsQuery } from './models/referrals'
 import { AdviserKey } from './plannr/referral-connection'
 import { SessionStatus } from './models/session'
 import { CircleMemberQuery, CirclePick, CirclePickQuery, SyncStatus } from './models/sync'
+import { RestartOutcome, UpdateState } from './models/updates'
 
 /**
  * The one contract between the renderer and main: every call's input and output, every event's
@@ -92,6 +94,15 @@ export const contract = {
     'sync.status': { input: NoInput, output: SyncStatus },
     /** A full pass of every list opened this run: picks up changes and drops what Plannr deleted. */
     'sync.now': { input: NoInput, output: SyncStatus },
+    /** What a deep link, a clicked notification or the menu asked to open and the window has not opened yet; taken once. */
+    'app.takeOpen': { input: NoInput, output: OpenTarget.nullable() },
+    'updates.status': { input: NoInput, output: UpdateState },
+    /** "Check for updates": resolves with the state the check ended in. */
+    'updates.check': { input: NoInput, output: UpdateState },
+    /** "Restart to update": asks first when changes have not reached Plannr yet. */
+    'updates.restart': { input: NoInput, output: RestartOutcome },
+    'settings.get': { input: NoInput, output: AppSettings },
+    'settings.update': { input: SettingsPatch, output: AppSettings },
   },
   events: {
     'session.changed': SessionStatus,
@@ -104,6 +115,11 @@ export const contract = {
     'referrals.changed': z.object({ syncedAt: z.string().nullable() }),
     /** Connection, progress, pauses and notices changed: the status bar re-renders. */
     'sync.changed': SyncStatus,
+    /** Something asked the window to open this (take it with app.takeOpen, so it is opened once). */
+    'app.open': OpenTarget,
+    /** Web preview only: the page shows this with the browser's Notification API (Electron shows its own). */
+    'app.notify': MessageNotification,
+    'updates.changed': UpdateState,
   },
 } as const satisfies {
   calls: Record<CallName, { input: z.ZodType; output: z.ZodType }>

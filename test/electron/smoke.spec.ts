@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test'
+import { BUILT_FILES, electronPath, ROOT, rootArgs, skipReason } from './support/electron-binary'
 
 /*
  * The desktop shell itself: window, preload, sandbox and navigation policy. It needs Electron's binary,
@@ -8,36 +9,8 @@ import { _electron as electron, expect, test, type ElectronApplication, type Pag
  * suite reports itself skipped with the reason, never as passed.
  */
 
-const ROOT = resolve(__dirname, '../..')
-
-/**
- * The binary the way Electron's own `require('electron')` finds it: path.txt names the executable inside
- * dist/, or inside ELECTRON_OVERRIDE_DIST_PATH when that is set. Not `require('electron')` itself: that
- * would start a download when the binary is missing.
- */
-function electronBinary(): { path: string | null; reason: string } {
-  const pkg = join(ROOT, 'node_modules/electron')
-  const pathFile = join(pkg, 'path.txt')
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null
-  const override = process.env['ELECTRON_OVERRIDE_DIST_PATH']
-  if (!override && relative === null) {
-    return { path: null, reason: `${pathFile} is missing: the binary was never downloaded (\`npx install-electron\` or \`npm start\` downloads it)` }
-  }
-  const binary = override ? join(override, relative ?? 'electron') : join(pkg, 'dist', relative ?? 'electron')
-  return existsSync(binary) ? { path: binary, reason: '' } : { path: null, reason: `${binary} does not exist` }
-}
-
-/** Electron on Linux needs an X11 or Wayland display (CI provides one with xvfb-run). */
-function displayProblem(): string | null {
-  if (process.platform !== 'linux' || process.env['DISPLAY'] || process.env['WAYLAND_DISPLAY']) return null
-  return 'no display: neither DISPLAY nor WAYLAND_DISPLAY is set (run under xvfb-run)'
-}
-
-const found = electronBinary()
-const skipReason = found.path === null ? `Electron binary not installed: ${found.reason}` : displayProblem()
 // Said in the run's output too, not only in the report's annotations: a skip must say why where it is read.
 if (skipReason !== null) console.log(`Electron smoke suite skipped — ${skipReason}`)
-const binary = { path: skipReason === null ? found.path : null }
 
 test.describe('Electron shell', () => {
   test.skip(skipReason !== null, skipReason ?? '')
@@ -46,12 +19,10 @@ test.describe('Electron shell', () => {
   let page: Page
 
   test.beforeAll(async () => {
-    const built = ['out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html']
-    for (const file of built) expect(existsSync(join(ROOT, file)), `${file} — run npx electron-vite build`).toBe(true)
+    for (const file of BUILT_FILES) expect(existsSync(join(ROOT, file)), `${file} — run npx electron-vite build`).toBe(true)
     app = await electron.launch({
-      executablePath: binary.path ?? undefined,
-      // Chromium refuses to run as root with its sandbox on; the renderer is still `sandbox: true`.
-      args: ['.', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+      executablePath: electronPath,
+      args: ['.', ...rootArgs],
       cwd: ROOT,
       env: { ...process.env, ELECTRON_RENDERER_URL: '' },
     })

@@ -6,7 +6,7 @@ import type { SessionStatus } from '@shared/models/session'
 import type { SyncStatus } from '@shared/models/sync'
 import type { Result } from '@shared/result'
 import { rm } from 'node:fs/promises'
-import { createCore, createSessionService, type Core, type CoreConfig, type CoreLog, type EventBus } from '../../src/main/core'
+import { createCore, createSessionService, type Core, type CoreConfig, type CoreLog, type EventBus, type ShellPorts } from '../../src/main/core'
 import type { SessionService } from '../../src/main/core/features/session'
 import { memoryLog } from '../../src/main/core/log'
 import { SANDBOX_TOKENS, startSandbox, type Sandbox, type SandboxOptions } from '../../src/main/sandbox'
@@ -62,7 +62,7 @@ export function startCore(
   sandbox: Sandbox,
   keychainService: string,
   apiUrl = sandbox.url,
-  overrides: Partial<Omit<CoreConfig, 'ports'>> & { ports?: RecordingPorts } = {},
+  overrides: Partial<Omit<CoreConfig, 'ports'>> & { ports?: RecordingPorts & Omit<ShellPorts, 'openExternal'> } = {},
 ): TestCore & { ports: RecordingPorts } {
   const log = memoryLog()
   const ports = overrides.ports ?? recordingPorts()

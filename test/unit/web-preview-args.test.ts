@@ -35,3 +35,14 @@ describe('web preview arguments: --data-dir and --oauth-client-id', () => {
     expect(parseWebPreviewArgs(['--data-dir', '/var/tmp/p']).dataDir).toBe('/var/tmp/p')
   })
 })
+
+describe('web preview arguments: --message-poll-seconds', () => {
+  it('is the app’s default (a minute) unless given, in whole seconds', () => {
+    expect(parseWebPreviewArgs([]).messagePollSeconds).toBeUndefined()
+    expect(parseWebPreviewArgs(['--message-poll-seconds', '5']).messagePollSeconds).toBe(5)
+  })
+
+  it.each([['0'], ['1.5'], ['-3'], ['3601'], ['soon'], ['']])('refuses %j with a usage error saying what it takes', (value) => {
+    expect(() => parseWebPreviewArgs([`--message-poll-seconds=${value}`])).toThrow(/--message-poll-seconds must be a whole number from 1 to 3600/)
+  })
+})

@@ -2,6 +2,7 @@ import { SIGN_IN_TIMEOUT_MS } from './auth/browser-sign-in'
 import { CredentialStore } from './auth/credential-store'
 import { createSessionFileStore } from './auth/session-file'
 import { createKeychainVault, type SecretVault } from './auth/vault'
+import { Desktop } from './desktop/desktop'
 import { EventBus } from './events'
 import { appInfo } from './features/app-info'
 import { createCirclesFeature } from './features/circles'
@@ -19,7 +20,8 @@ import { RateBudget, SyncHub } from './sync'
 export { consoleLog, type CoreLog } from './log'
 export { EventBus } from './events'
 export type { Dispatch } from './ipc/dispatch'
-export { isOpenableExternal, type ShellPorts } from './ports'
+export { isOpenableExternal, type ShellPorts, type UpdaterShell } from './ports'
+export type { Desktop } from './desktop/desktop'
 export type { SecretVault } from './auth/vault'
 
 /** Plannr's public API, used for token sign-in unless the shell says otherwise. */
@@ -56,6 +58,8 @@ export interface CoreConfig {
   storeKeys?: StoreKeyStore
   /** Passed to the sync engines; tests shorten them. */
   sync?: { maxAgeMs?: number; fullPassMs?: number; now?: () => number }
+  /** Timings of the desktop habits (defaults suit the app; tests and the web preview may shorten them). */
+  desktop?: { messagePollMs?: number; notificationWindowMs?: number; firstUpdateCheckMs?: number }
 }
 
 type SessionConfig = Pick<CoreConfig, 'apiUrl' | 'fetch' | 'keychainService' | 'dataDir' | 'ports' | 'oauth' | 'vault' | 'clock' | 'demo' | 'log'>
@@ -85,6 +89,8 @@ export function createSessionService(config: SessionConfig, events: EventBus): S
 export interface Core {
   dispatch: Dispatch
   events: EventBus
+  /** Deep links, notifications, the updater and settings: what the shell feeds in from the OS. */
+  desktop: Desktop
   close(): Promise<void>
 }
 
@@ -110,6 +116,20 @@ export function createCore(config: CoreConfig): Core {
   const referrals = createReferralsFeature(deps)
   const features = [circles, conversations, contacts, referrals]
   const info = appInfo(config)
+  const desktop = new Desktop({
+    dataDir: config.dataDir,
+    ports: config.ports,
+    events,
+    log: config.log,
+    conversations: {
+      accountKey: () => session.accountKey(),
+      refresh: () => conversations.service.refresh(),
+      latestMessages: async (uuid) => (await conversations.service.messages(uuid, 1)).messages,
+    },
+    // Writes go to Plannr as they are made: nothing waits to be sent, so a restart loses nothing.
+    hasUnsentWork: () => false,
+    ...config.desktop,
+  })
 
   const handlers: Handlers = {
     'app.info': async () => info,
@@ -130,12 +150,20 @@ export function createCore(config: CoreConfig): Core {
       conversations.service.knownCases(participantUuids.length === 0 ? null : await circles.service.peopleSharingACircleWith(participantUuids)),
     'sync.status': async () => sync.status(),
     'sync.now': () => sync.syncNow(),
+    'app.takeOpen': async () => desktop.takeOpen(),
+    'updates.status': async () => desktop.updateState(),
+    'updates.check': async () => (desktop.updates ? desktop.updates.checkNow() : desktop.updateState()),
+    'updates.restart': async () => (desktop.updates ? desktop.updates.restartToUpdate() : { restarted: false, reason: 'not-ready' }),
+    'settings.get': async () => desktop.settings.get(),
+    'settings.update': (patch) => desktop.settings.update(patch),
   }
 
   return {
     dispatch: createDispatcher(handlers, config.log),
     events,
+    desktop,
     async close() {
+      desktop.close()
       await Promise.all(features.map((feature) => feature.close()))
       await sync.close()
       await session.close()

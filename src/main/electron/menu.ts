@@ -1,15 +1,33 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron'
 
-/** Standard roles only: editing shortcuts (copy/paste in text fields) and window handling work as users expect. */
-export function installAppMenu(productName: string, platform: NodeJS.Platform): void {
-  const isMac = platform === 'darwin'
+export interface AppMenuOptions {
+  productName: string
+  platform: NodeJS.Platform
+  /** DevTools and reloading belong to development builds only. */
+  developer: boolean
+  onAbout: () => void
+  onCheckForUpdates: () => void
+}
+
+/**
+ * Standard roles (and so the usual shortcuts: copy/paste in text fields, close window, quit, zoom, full
+ * screen) plus the about panel and "Check for updates…", where each platform's users look for them.
+ */
+export function installAppMenu(options: AppMenuOptions): void {
+  const isMac = options.platform === 'darwin'
+  const about: MenuItemConstructorOptions = { label: `About ${options.productName}`, click: options.onAbout }
+  const checkForUpdates: MenuItemConstructorOptions = { label: 'Check for Updates…', click: options.onCheckForUpdates }
+  const developer: MenuItemConstructorOptions[] = options.developer
+    ? [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }]
+    : []
   const template: MenuItemConstructorOptions[] = [
     ...(isMac
       ? [
           {
-            label: productName,
+            label: options.productName,
             submenu: [
-              { role: 'about' },
+              about,
+              checkForUpdates,
               { type: 'separator' },
               { role: 'services' },
               { type: 'separator' },
@@ -27,10 +45,7 @@ export function installAppMenu(productName: string, platform: NodeJS.Platform): 
     {
       label: 'View',
       submenu: [
-        { role: 'reload' },
-        { role: 'forceReload' },
-        { role: 'toggleDevTools' },
-        { type: 'separator' },
+        ...developer,
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },
@@ -39,6 +54,7 @@ export function installAppMenu(productName: string, platform: NodeJS.Platform): 
       ],
     },
     { role: 'windowMenu' },
+    ...(isMac ? [] : [{ role: 'help', submenu: [checkForUpdates, { type: 'separator' }, about] } satisfies MenuItemConstructorOptions]),
   ]
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }

@@ -3,12 +3,12 @@
  * brings the window forward and opens the target), and the unread count on the dock or launcher icon.
  */
 import { app, Notification } from 'electron'
-import type { MessageNotification, NotificationTarget } from '../core/desktop/notification-batch'
+import type { MessageNotification } from '@shared/models/desktop'
 
 /** Shown notifications are kept referenced until dismissed: a collected one loses its click handler. */
 const showing = new Set<Notification>()
 
-export function showMessageNotification(notification: MessageNotification, onClick: (target: NotificationTarget) => void): void {
+export function showMessageNotification(notification: MessageNotification, onClick: () => void): void {
   if (!Notification.isSupported()) return
   const shown = new Notification({ title: notification.title, body: notification.body })
   showing.add(shown)
@@ -17,7 +17,7 @@ export function showMessageNotification(notification: MessageNotification, onCli
   }
   shown.on('click', () => {
     forget()
-    onClick(notification.target)
+    onClick()
   })
   shown.on('close', forget)
   shown.on('failed', forget)

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { app, screen, type BrowserWindow } from 'electron'
 import type { CoreLog } from '../core/log'
 import { placeWindow } from '../core/desktop/window-state'
-import { loadWindowState, saveWindowState } from '../core/desktop/window-state-file'
+import { loadWindowState, saveWindowState, saveWindowStateSync } from '../core/desktop/window-state-file'
 
 const SAVE_DELAY_MS = 500
 
@@ -26,20 +26,28 @@ export function rememberWindowPlacement(window: BrowserWindow, log: CoreLog): vo
   if (placement.maximized) window.maximize()
 
   let timer: NodeJS.Timeout | undefined
+  /** The normal bounds, so that un-maximising after a restart goes back to the size the user chose. */
+  const current = () => (window.isDestroyed() || window.isMinimized() || window.isFullScreen() ? undefined : { ...window.getNormalBounds(), maximized: window.isMaximized() })
   const save = (): void => {
     clearTimeout(timer)
     timer = undefined
-    if (window.isDestroyed() || window.isMinimized() || window.isFullScreen()) return
-    // The normal bounds, so that un-maximising after a restart goes back to the size the user chose.
-    void saveWindowState(file, { ...window.getNormalBounds(), maximized: window.isMaximized() }, log)
+    const state = current()
+    if (state) void saveWindowState(file, state, log)
   }
   const saveSoon = (): void => {
     clearTimeout(timer)
     timer = setTimeout(save, SAVE_DELAY_MS)
   }
+  // Closing may be the app's last moment: written before the window goes.
+  const saveNow = (): void => {
+    clearTimeout(timer)
+    timer = undefined
+    const state = current()
+    if (state) saveWindowStateSync(file, state, log)
+  }
   window.on('resize', saveSoon)
   window.on('move', saveSoon)
   window.on('maximize', saveSoon)
   window.on('unmaximize', saveSoon)
-  window.on('close', save)
+  window.on('close', saveNow)
 }

@@ -1,10 +1,11 @@
 import { join } from 'node:path'
-import { BrowserWindow, type WebContents } from 'electron'
+import { app, BrowserWindow, type WebContents } from 'electron'
 import { describeLoadFailure, isSupersededLoad, loadFailurePageUrl } from '../shell/load-failure'
 import { showWhenReady } from '../shell/show-window'
 import { isAppUrl, rendererEntryUrl } from './app-origin'
+import { rememberWindowPlacement } from './window-placement'
 
-type Log = { warn(message: string, detail?: unknown): void; error(message: string, detail?: unknown): void }
+type Log = { info(message: string, detail?: unknown): void; warn(message: string, detail?: unknown): void; error(message: string, detail?: unknown): void }
 
 const PRODUCT_NAME = 'Plannr Desktop'
 
@@ -53,9 +54,13 @@ export function createMainWindow(log: Log): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: spellcheckEnabled(process.platform),
+      // An installed app has no DevTools: they would let anyone at the keyboard script the signed-in window.
+      devTools: !app.isPackaged,
     },
   })
   ourWindows.add(window.webContents)
+  // Where the user left it, clamped to the displays connected now; saved as it moves.
+  rememberWindowPlacement(window, log)
 
   // Shown once painted (no white flash), or once loaded where `ready-to-show` never comes (Wayland).
   void showWhenReady({

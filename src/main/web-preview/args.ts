@@ -17,6 +17,8 @@ export interface WebPreviewOptions {
   oauthClientId: string | undefined
   /** An electron-updater feed to read `latest.yml` from (never installs); undefined: no update check. */
   updateFeed: string | undefined
+  /** How often to look for new messages to notify about; undefined: the app's default (a minute). */
+  messagePollSeconds: number | undefined
   /** Serve the sandbox's /__sandbox control routes (for tests), printing their secret as SANDBOX_CONTROL=… */
   sandboxControl: boolean
 }
@@ -32,7 +34,7 @@ export function userDataRoot(platform: NodeJS.Platform = process.platform, env: 
 export const DEFAULT_WEB_PREVIEW_DATA_DIR = 'Plannr Desktop (web preview)'
 
 export const USAGE =
-  'Usage: node out/main/web-preview.js [--api-url URL] [--port N] [--keychain-service NAME] [--sandbox-size small|demo|large] [--data-dir DIR] [--oauth-client-id ID] [--update-feed URL] [--sandbox-control]'
+  'Usage: node out/main/web-preview.js [--api-url URL] [--port N] [--keychain-service NAME] [--sandbox-size small|demo|large] [--data-dir DIR] [--oauth-client-id ID] [--update-feed URL] [--message-poll-seconds N] [--sandbox-control]'
 
 export class UsageError extends Error {}
 
@@ -49,6 +51,7 @@ export function parseWebPreviewArgs(argv: readonly string[]): WebPreviewOptions 
     'data-dir'?: string
     'oauth-client-id'?: string
     'update-feed'?: string
+    'message-poll-seconds'?: string
     'sandbox-control'?: boolean
   }
   try {
@@ -64,6 +67,7 @@ export function parseWebPreviewArgs(argv: readonly string[]): WebPreviewOptions 
         'data-dir': { type: 'string' },
         'oauth-client-id': { type: 'string' },
         'update-feed': { type: 'string' },
+        'message-poll-seconds': { type: 'string' },
         'sandbox-control': { type: 'boolean' },
       },
     }))
@@ -107,8 +111,17 @@ export function parseWebPreviewArgs(argv: readonly string[]): WebPreviewOptions 
     if (!feed.ok) throw new UsageError(`--update-feed: ${feed.reason}`)
   }
 
+  const pollText = values['message-poll-seconds']
+  let messagePollSeconds: number | undefined
+  if (pollText !== undefined) {
+    messagePollSeconds = Number(pollText)
+    if (!/^\d+$/.test(pollText) || messagePollSeconds < 1 || messagePollSeconds > 3600) {
+      throw new UsageError(`--message-poll-seconds must be a whole number from 1 to 3600, not ${pollText}`)
+    }
+  }
+
   const sandboxControl = values['sandbox-control'] === true
   if (sandboxControl && apiUrl !== undefined) throw new UsageError('--sandbox-control needs the preview’s own sandbox: leave out --api-url')
 
-  return { apiUrl: apiUrl?.replace(/\/+$/, ''), port, keychainService, sandboxSize, dataDir, oauthClientId, updateFeed, sandboxControl }
+  return { apiUrl: apiUrl?.replace(/\/+$/, ''), port, keychainService, sandboxSize, dataDir, oauthClientId, updateFeed, messagePollSeconds, sandboxControl }
 }

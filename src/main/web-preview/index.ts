@@ -10,7 +10,7 @@ import { parseWebPreviewArgs, USAGE, UsageError } from './args'
 import { createLogger } from './log'
 import { contentSecurityPolicy } from '../renderer-serving/content-security-policy'
 import { createStaticHandler } from './static-server'
-import { startPreviewUpdates } from './updates'
+import { previewUpdater, reportPreviewUpdates } from './updates'
 import { attachWsBridge } from './ws-bridge'
 import { BRIDGE_PATH } from '@shared/bridge-protocol'
 
@@ -80,7 +80,12 @@ async function main(): Promise<void> {
       openExternal: async (url) => {
         process.stdout.write(`OPEN_EXTERNAL=${url}\n`)
       },
+      // The page shows it with the browser's Notification API, when the tab is not focused and the
+      // browser allows it; clicking it opens the target in the page. A browser tab has no badge.
+      notify: (notification) => core.events.emit('app.notify', notification),
+      updater: () => previewUpdater(options.updateFeed, version),
     },
+    desktop: { firstUpdateCheckMs: 0, ...(options.messagePollSeconds !== undefined ? { messagePollMs: options.messagePollSeconds * 1000 } : {}) },
     ...(options.oauthClientId ? { oauth: { clientId: options.oauthClientId } } : {}),
     demo: async () => ({ apiUrl: (await sandbox.get()).url, token: SANDBOX_TOKENS.adviser }),
     log,
@@ -123,14 +128,14 @@ async function main(): Promise<void> {
   allowedHosts.add(`${HOST}:${port}`).add(`localhost:${port}`)
 
   const bridge = attachWsBridge({ server, core, secret, origin, log })
-  const updates = startPreviewUpdates(options.updateFeed, version, log)
+  reportPreviewUpdates(core.desktop.updates, log)
+  core.desktop.start()
 
   let stopping = false
   const stop = (signal: string): void => {
     if (stopping) return
     stopping = true
     log.info(`${signal}: stopping`)
-    updates?.stop()
     bridge.close()
     server.closeAllConnections()
     const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()))

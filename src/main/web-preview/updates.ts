@@ -1,25 +1,32 @@
 /**
- * `--update-feed URL`: the web preview reads the feed's latest.yml once at start and then every few hours,
- * and says "Version X is available" (a log line, and `UPDATE_AVAILABLE=X` on stdout for scripts). It never
- * downloads or installs; a feed that is down or wrong is a quiet log line.
+ * `--update-feed URL`: the web preview reads the feed's latest.yml shortly after start and then every
+ * few hours, and says "Version X is available" (in the about panel, a log line, and
+ * `UPDATE_AVAILABLE=X` on stdout for scripts). It never downloads or installs; a feed that is down or
+ * wrong is a quiet log line. Without the flag, updates are off and the about panel says why.
  */
 import { randomUUID } from 'node:crypto'
+import type { UpdaterShell } from '../core/ports'
 import { feedCheckPort } from '../core/update/feed'
-import { UpdateService } from '../core/update/service'
+import type { UpdateService } from '../core/update/service'
 import type { Logger } from './log'
 
-export function startPreviewUpdates(feedUrl: string | undefined, version: string, log: Logger): UpdateService | undefined {
-  if (feedUrl === undefined) return undefined
-  const service = new UpdateService({
-    availability: { enabled: true },
-    // A preview run has no lasting identity: each run draws its own place in a staged rollout.
-    port: feedCheckPort({ feedUrl, currentVersion: version, installId: randomUUID() }),
-    hasUnsentWork: () => false,
-    confirmRestart: async () => false,
-    log,
-    firstCheckDelayMs: 0,
-  })
-  service.onChange((state) => {
+export function previewUpdater(feedUrl: string | undefined, version: string): UpdaterShell {
+  // Nothing is ever installed here, so there is never a restart to ask about.
+  const confirmRestart = async (): Promise<boolean> => false
+  if (feedUrl === undefined) {
+    return {
+      availability: { enabled: false, reason: 'The web preview checks for updates only when started with --update-feed.' },
+      port: undefined,
+      confirmRestart,
+    }
+  }
+  // A preview run has no lasting identity: each run draws its own place in a staged rollout.
+  return { availability: { enabled: true }, port: feedCheckPort({ feedUrl, currentVersion: version, installId: randomUUID() }), confirmRestart }
+}
+
+/** The log lines and the stdout line for scripts. */
+export function reportPreviewUpdates(service: UpdateService | undefined, log: Logger): void {
+  service?.onChange((state) => {
     if (state.status === 'available') {
       log.info(state.message)
       process.stdout.write(`UPDATE_AVAILABLE=${state.version}\n`)
@@ -27,6 +34,4 @@ export function startPreviewUpdates(feedUrl: string | undefined, version: string
       log.info(state.message)
     }
   })
-  service.start()
-  return service
 }

@@ -251,6 +251,17 @@ const MALFORMED: Record<CallName, Case[]> = {
   ],
   'sync.status': withoutInput,
   'sync.now': withoutInput,
+  'app.takeOpen': withoutInput,
+  'updates.status': withoutInput,
+  'updates.check': withoutInput,
+  'updates.restart': withoutInput,
+  'settings.get': withoutInput,
+  'settings.update': [
+    { label: 'a string for notifications', input: { notifications: 'off' }, field: 'notifications' },
+    { label: 'a null for notifications', input: { notifications: null }, field: 'notifications' },
+    { label: 'an unknown setting', input: { notifications: true, updateFeedUrl: 'http://evil.example' } },
+    ...GARBAGE,
+  ],
 }
 
 const UNKNOWN_NAMES: ReadonlyArray<[string, unknown]> = [

@@ -3,6 +3,7 @@
  * notification ("3 new messages from Max Yates") that opens the right place when clicked. The sync
  * engine feeds it plain new-message events; the shell shows what it emits through the notify port.
  */
+import type { MessageNotification, OpenTarget } from '@shared/models/desktop'
 
 export interface NewMessageEvent {
   messageUuid: string
@@ -16,15 +17,9 @@ export interface NewMessageEvent {
   sentAt: string
 }
 
-export type NotificationTarget = { kind: 'conversation'; uuid: string } | { kind: 'conversations' }
-
-export interface MessageNotification {
-  title: string
-  body: string
-  target: NotificationTarget
-  /** How many messages it stands for. */
-  count: number
-}
+/** Where clicking a notification goes: its conversation, or the list when it covers several. */
+export type NotificationTarget = Extract<OpenTarget, { kind: 'conversation' | 'conversations' }>
+export type { MessageNotification }
 
 export interface BatchTimers {
   setTimeout(run: () => void, ms: number): unknown

@@ -2,7 +2,7 @@
  * The window state on disk: a small JSON file in the app's data folder. A missing or corrupted file
  * means "no saved state" (the window opens centred); a failed write is logged and costs nothing else.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { rename, writeFile } from 'node:fs/promises'
 import type { CoreLog } from '../log'
 import { parseWindowState, type WindowState } from './window-state'
@@ -34,6 +34,17 @@ export async function saveWindowState(file: string, state: WindowState, log: Cor
   try {
     await writeFile(temporary, JSON.stringify(state), 'utf8')
     await rename(temporary, file)
+  } catch (error) {
+    log.warn('Could not save the window state', error)
+  }
+}
+
+/** The same, synchronously: for the window's last moment, when the process may exit right after. */
+export function saveWindowStateSync(file: string, state: WindowState, log: CoreLog): void {
+  const temporary = `${file}.${process.pid}.tmp`
+  try {
+    writeFileSync(temporary, JSON.stringify(state), 'utf8')
+    renameSync(temporary, file)
   } catch (error) {
     log.warn('Could not save the window state', error)
   }

@@ -110,6 +110,11 @@ export class ResourceSync<T> {
     else if (age(state.syncedAt) > (this.deps.maxAgeMs ?? DEFAULT_MAX_AGE_MS)) this.start('incremental')
   }
 
+  /** What changed since the last sync, fetched now (a full pass the first time), or the run already going. */
+  refreshNow(): Promise<void> {
+    return this.running ?? this.start(this.deps.store.syncState(this.spec.kind).syncedAt === null ? 'full' : 'incremental')
+  }
+
   /** A full pass now ("Sync now"), or the one already running. */
   syncNow(): Promise<void> {
     return this.running ?? this.start('full')

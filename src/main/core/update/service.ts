@@ -3,6 +3,7 @@
  * updater port, so it runs and is tested in Node. The updater never throws into the app and never
  * interrupts: failures become a calm line in the about panel and another try later.
  */
+import type { RestartOutcome } from '@shared/models/updates'
 import type { CoreLog } from '../log'
 import type { UpdateAvailability } from './availability'
 import type { DownloadProgress, UpdaterPort, UpdateState } from './types'
@@ -30,7 +31,7 @@ export interface RestartQuestion {
   message: string
 }
 
-export type RestartOutcome = { restarted: true } | { restarted: false; reason: 'not-ready' | 'declined' }
+export type { RestartOutcome }
 
 export interface UpdateServiceOptions {
   availability: UpdateAvailability

@@ -2,13 +2,9 @@
  * The updater port: what the core needs from whatever can check a feed and, where possible, download and
  * install. Electron implements it over electron-updater; the web preview only reads the feed.
  */
+import type { DownloadProgress, UpdateState } from '@shared/models/updates'
 
-export interface DownloadProgress {
-  /** 0–100. */
-  percent: number
-  transferred: number
-  total: number
-}
+export type { DownloadProgress, UpdateState }
 
 export type UpdateCheck = { available: false } | { available: true; version: string; releaseDate?: string }
 
@@ -25,15 +21,5 @@ export interface UpdaterPort {
   /** Quits, installs the downloaded update and starts the new version. */
   install(): void
 }
-
-/** What the about panel shows. `message` is the sentence to show as is. */
-export type UpdateState =
-  | { status: 'disabled'; message: string }
-  | { status: 'idle'; message: string; lastChecked?: string }
-  | { status: 'checking'; message: string }
-  | { status: 'available'; message: string; version: string; installs: boolean }
-  | { status: 'downloading'; message: string; version: string; progress: DownloadProgress }
-  | { status: 'ready'; message: string; version: string }
-  | { status: 'error'; message: string; lastChecked?: string }
 
 export type UpdateStatus = UpdateState['status']

@@ -59,6 +59,13 @@ export class ConversationsService {
     return pageOfConversations(sync.repo.all(), query, sync.syncedAt())
   }
 
+  /** What changed since the last sync, fetched now; the windows hear of it as of any refresh. */
+  async refresh(): Promise<ConversationRow[]> {
+    const sync = await this.resource(DEFAULT_FILTER)
+    await sync.refreshNow()
+    return sync.repo.all().map(toConversationRow)
+  }
+
   /** Fresh from Plannr; when Plannr cannot be reached, the stored copy. */
   async get(uuid: string): Promise<ConversationDetail> {
     try {
