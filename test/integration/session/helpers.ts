@@ -2,7 +2,11 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import keytar from 'keytar'
 import { SANDBOX_TOKENS } from '../../../src/main/sandbox'
+import { keyAccount } from '../../../src/main/core/store'
 import { dataDirFor } from '../../support/core-harness'
+
+/** The keychain entries the local store keeps beside the sign-in (one key per database). */
+const STORE_KEY_PREFIX = keyAccount('')
 
 export { startCore, waitForSession, dataDirFor, type TestCore } from '../../support/core-harness'
 
@@ -19,10 +23,13 @@ export async function sessionFile(service: string): Promise<{ current: Record<st
   }
 }
 
-/** Every keychain entry a test core left under its service: login name → parsed secrets. */
+/** Every sign-in entry a test core left under its service: login name → parsed secrets (store keys aside). */
 export async function keychainEntries(service: string): Promise<Record<string, unknown>> {
   const entries: Record<string, unknown> = {}
-  for (const { account, password } of await keytar.findCredentials(service)) entries[account] = JSON.parse(password) as unknown
+  for (const { account, password } of await keytar.findCredentials(service)) {
+    if (account.startsWith(STORE_KEY_PREFIX)) continue
+    entries[account] = JSON.parse(password) as unknown
+  }
   return entries
 }
 

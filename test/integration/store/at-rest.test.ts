@@ -9,7 +9,7 @@ import type { ContactDetailView } from '@shared/models/contacts'
 import type { ConversationsPage, MessagesPage } from '@shared/models/conversations'
 import type { SessionStatus } from '@shared/models/session'
 import type { SyncStatus } from '@shared/models/sync'
-import { Account, paginated } from '@shared/plannr'
+import { rawList, type RawAccount } from '../../support/plannr-raw'
 import { keyAccount, STORE_NOTICES, storeId } from '../../../src/main/core/store'
 import { SANDBOX_TOKENS, startSandbox, type Sandbox } from '../../../src/main/sandbox'
 import { startCore, tempDataDir, type TestCore } from '../../support/core-harness'
@@ -26,11 +26,8 @@ if (!keychain.available) console.log(`Store at-rest tests skipped — ${keychain
 type SignedIn = Extract<SessionStatus, { state: 'signed-in' }>
 
 /** Every client of the firm straight from the sandbox, with the values that must never be in clear. */
-async function clientsDirectly(sandbox: Sandbox, accountUuid: string): Promise<Account[]> {
-  const response = await fetch(`${sandbox.url}/api/v1/account?filter[type]=client&include=primary_email,primary_phone_number&per_page=500`, {
-    headers: { Accept: 'application/json', Authorization: `Bearer ${SANDBOX_TOKENS.adviser}`, 'X-PLANNR-ACCOUNT-UUID': accountUuid },
-  })
-  return paginated(Account).parse(await response.json()).data
+async function clientsDirectly(sandbox: Sandbox, accountUuid: string): Promise<RawAccount[]> {
+  return rawList<RawAccount>(sandbox, accountUuid, '/api/v1/account', { 'filter[type]': 'client', include: 'primary_email,primary_phone_number' })
 }
 
 function filesIn(dir: string): string[] {
@@ -51,7 +48,7 @@ describe.skipIf(!keychain.available)('the store at rest (real core, real sandbox
   let dataDir: string
   let service: string
   let accountUuid: string
-  let clients: Account[]
+  let clients: RawAccount[]
 
   beforeAll(async () => {
     sandbox = await startSandbox({ size: 'small' })

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ClientsPage } from '@shared/models/accounts'
 import type { SyncStatus } from '@shared/models/sync'
-import { Account, paginated } from '@shared/plannr'
-import { SANDBOX_TOKENS, startSandbox, type Sandbox } from '../../../src/main/sandbox'
+import { SANDBOX_TOKENS, startSandbox, tokenFingerprint, type Sandbox } from '../../../src/main/sandbox'
+import { rawList, type RawAccount } from '../../support/plannr-raw'
 import { startCore, type TestCore } from '../../support/core-harness'
 import { uniqueService } from '../../support/keychain-probe'
 
@@ -18,15 +18,7 @@ const WINDOW_MS = 60_000
 
 /** The oracle: a second sandbox with the same seed and size (so the same records) and no tight limit. */
 async function clientUuids(sandbox: Sandbox, accountUuid: string): Promise<string[]> {
-  const uuids: string[] = []
-  for (let page = 1; ; page++) {
-    const response = await fetch(`${sandbox.url}/api/v1/account?filter[type]=client&per_page=500&page=${page}`, {
-      headers: { Accept: 'application/json', Authorization: `Bearer ${SANDBOX_TOKENS.adviser}`, 'X-PLANNR-ACCOUNT-UUID': accountUuid },
-    })
-    const body = paginated(Account).parse(await response.json())
-    uuids.push(...body.data.map((account) => account.uuid))
-    if (!body.meta || body.meta.current_page >= body.meta.last_page) return uuids
-  }
+  return (await rawList<RawAccount>(sandbox, accountUuid, '/api/v1/account', { 'filter[type]': 'client' })).map((account) => account.uuid)
 }
 
 describe('one rate budget for the whole app (real sandbox, rate limit 12 a minute)', () => {
@@ -77,7 +69,7 @@ describe('one rate budget for the whole app (real sandbox, rate limit 12 a minut
     expect(new Set(shown).size).toBe(CLIENTS)
     expect(shown.sort()).toEqual([...oracle].sort())
 
-    const ours = sandbox.requests.filter((r) => r.headers['authorization'] === `Bearer ${SANDBOX_TOKENS.adviser}`)
+    const ours = sandbox.requests.filter((r) => r.headers['authorization'] === `Bearer ${tokenFingerprint(SANDBOX_TOKENS.adviser)}`)
     // Only the forced 429: the budget never ran into the real limit.
     expect(ours.filter((r) => r.status === 429)).toHaveLength(1)
     // Never more than the limit answered in any rolling minute.
