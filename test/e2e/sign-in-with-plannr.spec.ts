@@ -56,7 +56,8 @@ test('signs in through the browser, and no token crosses the WebSocket or lands 
   const keychain = await probeKeychain()
   test.skip(!keychain.available, `token search needs the keychain: ${keychain.available ? '' : keychain.reason}`)
   const { default: keytar } = await import('keytar')
-  const [entry] = await keytar.findCredentials(preview.keychainService)
+  // The sign-in's entry; the saved data's key (store-key:…) sits beside it.
+  const entry = (await keytar.findCredentials(preview.keychainService)).find((credential) => !credential.account.startsWith('store-key:'))
   const secrets = JSON.parse(entry?.password ?? '{}') as { accessToken?: string; refreshToken?: string }
   expect(secrets.accessToken).toMatch(/^sbx_at_/)
   expect(secrets.refreshToken).toMatch(/^sbx_rt_/)
