@@ -13,6 +13,7 @@ import { compareClients, indexClient } from '../src/main/core/features/contacts/
 import { clientRow } from '../src/main/core/features/contacts/views'
 import { SANDBOX_TOKENS, startSandbox, type Sandbox } from '../src/main/sandbox'
 import { startCore, tempDataDir, type TestCore } from '../test/support/core-harness'
+import { benchConfig } from './support/config'
 
 /*
  * The local store at the size of a large firm — the 'large' sandbox (20,000 clients, 5,000 circles; its
@@ -21,6 +22,8 @@ import { startCore, tempDataDir, type TestCore } from '../test/support/core-harn
  */
 
 const LATENCY_MS = 100
+/** The firm's size: `large` for the goals, `small` for CI's smoke run (BENCH_SIZE). */
+const SIZE = benchConfig().size
 const PER_PAGE = 500
 
 /** Store keys held in this process: the benchmark measures the store, not the keychain. */
@@ -54,11 +57,11 @@ function requestsTo(path: string): number {
 }
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ size: 'large' })
+  sandbox = await startSandbox({ size: SIZE })
 }, 120_000)
 
 afterAll(async () => {
-  console.log(['', 'Local store (large sandbox, 100 ms latency):', ...figures.map((line) => `  ${line}`)].join('\n'))
+  console.log(['', `Local store (${SIZE} sandbox, ${LATENCY_MS} ms latency):`, ...figures.map((line) => `  ${line}`)].join('\n'))
   await sandbox?.close()
 })
 
