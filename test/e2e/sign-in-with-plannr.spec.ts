@@ -61,8 +61,10 @@ test('signs in through the browser, and no token crosses the WebSocket or lands 
   const secrets = JSON.parse(entry?.password ?? '{}') as { accessToken?: string; refreshToken?: string }
   expect(secrets.accessToken).toMatch(/^sbx_at_/)
   expect(secrets.refreshToken).toMatch(/^sbx_rt_/)
+  // Every file in the data folder, the stores' databases included (their bytes, read as text).
+  const entries = await readdir(preview.dataDir, { recursive: true, withFileTypes: true })
   const files = await Promise.all(
-    (await readdir(preview.dataDir)).map((name) => readFile(join(preview.dataDir, name), 'utf8')),
+    entries.filter((entry) => entry.isFile()).map((entry) => readFile(join(entry.parentPath, entry.name), 'latin1')),
   )
   expect(frames.length).toBeGreaterThan(0)
   for (const secret of [secrets.accessToken ?? '', secrets.refreshToken ?? '']) {
