@@ -40,6 +40,8 @@ base.describe('a session kept in the OS keychain', () => {
       await signInWithToken(page, SANDBOX_TOKENS.preferred)
       await expect(page.getByRole('heading', { level: 1, name: 'Conversations' })).toBeVisible()
       await expect(signedIn).toContainText('Daniel Hughes')
+      // The list has come in, so its saved copy (and the key it is sealed with) exists.
+      await expect(page.getByRole('list', { name: 'Conversations' }).getByRole('listitem').first()).toBeVisible()
     } finally {
       await stopPreview(run.child)
     }

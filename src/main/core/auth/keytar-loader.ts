@@ -26,3 +26,20 @@ export async function loadKeytar(): Promise<KeychainBackend> {
   if (isKeychainBackend(module)) return module
   throw new Error('keytar loaded but does not provide getPassword/setPassword/deletePassword')
 }
+
+/** How long to wait before asking a keychain that failed once a second time. */
+const RETRY_AFTER_MS = 250
+
+/**
+ * Runs a keychain operation, asking once more after a short pause when it fails: a Secret Service
+ * busy over D-Bus (a loaded machine, a keyring still starting) fails now and answers a moment later,
+ * and one hiccup must not cost the user a sign-in that survives a restart.
+ */
+export async function withOneRetry<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation()
+  } catch {
+    await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS))
+    return operation()
+  }
+}

@@ -1,6 +1,6 @@
 import type { TokenStorage } from '@shared/models/session'
 import type { CoreLog } from '../log'
-import { loadKeytar, type KeychainBackend } from './keytar-loader'
+import { loadKeytar, withOneRetry, type KeychainBackend } from './keytar-loader'
 
 const SESSION_ONLY_SUFFIX = 'You will stay signed in only until Plannr Desktop is closed.'
 
@@ -71,7 +71,7 @@ export function createKeychainVault(options: KeychainVaultOptions): SecretVault 
       const keytar = await keychain()
       if (!keytar) return memory.get(name) ?? null
       try {
-        return await keytar.getPassword(service, name)
+        return await withOneRetry(() => keytar.getPassword(service, name))
       } catch (error) {
         degrade('The system keychain is not available', error)
         return memory.get(name) ?? null
@@ -82,7 +82,7 @@ export function createKeychainVault(options: KeychainVaultOptions): SecretVault 
       const keytar = await keychain()
       if (keytar) {
         try {
-          await keytar.setPassword(service, name, secret)
+          await withOneRetry(() => keytar.setPassword(service, name, secret))
           return
         } catch (error) {
           degrade('The system keychain refused to save your sign-in', error)
@@ -96,7 +96,7 @@ export function createKeychainVault(options: KeychainVaultOptions): SecretVault 
       const keytar = await keychain()
       if (!keytar) return true
       try {
-        await keytar.deletePassword(service, name)
+        await withOneRetry(() => keytar.deletePassword(service, name))
         return true
       } catch (error) {
         // Never the secret itself: only which entry is left, so it can be removed by hand.

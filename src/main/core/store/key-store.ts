@@ -1,4 +1,4 @@
-import { loadKeytar, type KeychainBackend } from '../auth/keytar-loader'
+import { loadKeytar, withOneRetry, type KeychainBackend } from '../auth/keytar-loader'
 import { KEY_BYTES } from './crypto'
 
 /** Where each database's key is kept: the OS keychain, next to the sign-in. */
@@ -35,7 +35,7 @@ export function keychainKeyStore(service: string, load: () => Promise<KeychainBa
       const keytar = await keychain()
       let text: string | null
       try {
-        text = await keytar.getPassword(service, keyAccount(dbId))
+        text = await withOneRetry(() => keytar.getPassword(service, keyAccount(dbId)))
       } catch (error) {
         throw unavailable(error)
       }
@@ -47,7 +47,7 @@ export function keychainKeyStore(service: string, load: () => Promise<KeychainBa
     async set(dbId, key) {
       const keytar = await keychain()
       try {
-        await keytar.setPassword(service, keyAccount(dbId), key.toString('base64'))
+        await withOneRetry(() => keytar.setPassword(service, keyAccount(dbId), key.toString('base64')))
       } catch (error) {
         throw unavailable(error)
       }
@@ -55,7 +55,7 @@ export function keychainKeyStore(service: string, load: () => Promise<KeychainBa
     async delete(dbId) {
       const keytar = await keychain()
       try {
-        await keytar.deletePassword(service, keyAccount(dbId))
+        await withOneRetry(() => keytar.deletePassword(service, keyAccount(dbId)))
       } catch (error) {
         throw unavailable(error)
       }
