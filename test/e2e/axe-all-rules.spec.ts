@@ -57,6 +57,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('dialog', { name: 'Add contact detail' })).toBeVisible()
       expect(await allViolations(page), 'add contact detail dialog').toEqual([])
       await page.keyboard.press('Escape')
+      // The next shortcut goes to the page only once the dialog has let go of focus.
+      await expect(page.getByRole('dialog')).toHaveCount(0)
 
       // Referral connections: the connect dialog.
       await page.keyboard.press('Control+4')
@@ -65,6 +67,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('dialog', { name: 'Connect with an adviser' })).toBeVisible()
       expect(await allViolations(page), 'connect dialog').toEqual([])
       await page.keyboard.press('Escape')
+      await expect(page.getByRole('dialog')).toHaveCount(0)
 
       await expectShellDialogsClean(page, allViolations)
     })
