@@ -1,16 +1,6 @@
-import type { Page } from '@playwright/test'
-import { seriousViolations } from './fixtures/axe'
+import { seriousViolations, expectShellDialogsClean } from './fixtures/axe'
 import { test, expect } from './fixtures/web-preview'
-import { VIEWS, openDemoWorkspace, welcomeHeading } from './fixtures/screens'
-
-
-/** Waits until the view has its content: its heading, nothing busy, no loading placeholder. */
-async function settled(page: Page, heading: string): Promise<void> {
-  const main = page.getByRole('main')
-  await expect(main.getByRole('heading', { level: 1, name: heading, exact: true })).toBeVisible()
-  await expect(main.locator('[aria-busy="true"]')).toHaveCount(0)
-  await expect(main.getByText(/^Loading\b/)).toHaveCount(0)
-}
+import { VIEWS, openDemoWorkspace, viewSettled, welcomeHeading } from './fixtures/screens'
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
@@ -29,20 +19,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
       for (const [key, name] of VIEWS) {
         await page.keyboard.press(`Control+${key}`)
-        await settled(page, name)
+        await viewSettled(page, name)
         expect(await seriousViolations(page), `${name} view`).toEqual([])
       }
 
-      await page.keyboard.press('Control+k')
-      const switcher = page.getByRole('dialog', { name: 'Quick switcher' })
-      await switcher.getByRole('combobox').fill('a')
-      await expect(switcher.getByRole('option').first()).toBeVisible()
-      expect(await seriousViolations(page), 'quick switcher').toEqual([])
-      await page.keyboard.press('Escape')
-
-      await page.keyboard.press('Control+/')
-      await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
-      expect(await seriousViolations(page), 'keyboard shortcuts').toEqual([])
+      await expectShellDialogsClean(page, seriousViolations)
     })
   })
 }

@@ -25,6 +25,12 @@ async function tabTo(page: Page, target: Locator, options: { back?: boolean; max
   return max
 }
 
+/** Ctrl+`key` opens the view called `name`, with focus on its heading. */
+async function openViewByShortcut(page: Page, key: string, name: string): Promise<void> {
+  await page.keyboard.press(`Control+${key}`)
+  await focusIsOn(page, page.getByRole('heading', { level: 1, name }), name)
+}
+
 function announced(page: Page): Locator {
   return page.locator('[data-announcer]')
 }
@@ -127,8 +133,7 @@ test('every main task can be done with the keyboard alone, focus always somewher
   await focusIsOn(page, page.getByRole('textbox', { name: 'Message to Keyboard-only review' }), 'a new conversation opens at its message box')
 
   // Open a circle: search, Tab into the list, arrows, Enter opens its details at their heading; Escape returns.
-  await page.keyboard.press('Control+2')
-  await focusIsOn(page, page.getByRole('heading', { level: 1, name: 'Circles' }), 'Circles')
+  await openViewByShortcut(page, '2', 'Circles')
   const circleSearch = page.getByRole('searchbox', { name: 'Search circles' })
   await tabTo(page, circleSearch)
   await page.keyboard.type('family')
@@ -145,8 +150,7 @@ test('every main task can be done with the keyboard alone, focus always somewher
   await focusIsOn(page, page.getByRole('list', { name: 'Circles' }).getByRole('button', { name: circleName }), 'Escape closes it, back on its row')
 
   // Find a client and add a phone number.
-  await page.keyboard.press('Control+3')
-  await focusIsOn(page, page.getByRole('heading', { level: 1, name: 'Contacts' }), 'Contacts')
+  await openViewByShortcut(page, '3', 'Contacts')
   await tabTo(page, page.getByRole('searchbox', { name: 'Search by name, email or phone' }))
   await page.keyboard.type('a')
   await expect(page.getByRole('status').filter({ hasText: /match “a”/ })).toBeVisible()
@@ -177,8 +181,7 @@ test('every main task can be done with the keyboard alone, focus always somewher
   await focusIsOn(page, clientRow, 'Escape closes the card, back on the client’s row')
 
   // Connect with an adviser by a code written as people write it.
-  await page.keyboard.press('Control+4')
-  await focusIsOn(page, page.getByRole('heading', { level: 1, name: 'Referral connections' }), 'Referral connections')
+  await openViewByShortcut(page, '4', 'Referral connections')
   const connect = page.getByRole('button', { name: 'Connect with an adviser' })
   await tabTo(page, connect)
   await page.keyboard.press('Enter')

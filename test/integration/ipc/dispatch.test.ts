@@ -65,6 +65,17 @@ const GARBAGE: Case[] = [
 const UUID = '0b6f4a52-3a4e-4d2b-9c55-1f0c8a7e9d10'
 const CONTACT = { type: 'email', description: 'Home email', value: 'a@example.co.uk', ownerUuids: [UUID] }
 
+/** Bad input to the searchable pickers' calls (circles.pick, circles.members). */
+const BAD_PICKS: Case[] = [
+  { label: 'a 10k-character search', input: { search: 's'.repeat(10_000) }, field: 'search' },
+  { label: 'a numeric search', input: { search: 5 }, field: 'search' },
+  { label: 'a zero limit', input: { limit: 0 }, field: 'limit' },
+  { label: 'a limit above 50', input: { limit: 51 }, field: 'limit' },
+  { label: 'a selected choice that is not an id', input: { selected: 'a,b' }, field: 'selected' },
+  { label: 'an extra key', input: { search: '', include: 'accounts' } },
+  ...GARBAGE,
+]
+
 const withoutInput: Case[] = [
   { label: 'an extra key', input: { extra: 1 } },
   ...PROTO_INPUTS.map(([label, input]) => ({ label, input })),
@@ -127,24 +138,8 @@ const MALFORMED: Record<CallName, Case[]> = {
     ...NOT_OBJECTS.map(([label, input]) => ({ label, input })),
   ],
   'circles.filterOptions': withoutInput,
-  'circles.pick': [
-    { label: 'a 10k-character search', input: { search: 's'.repeat(10_000) }, field: 'search' },
-    { label: 'a numeric search', input: { search: 5 }, field: 'search' },
-    { label: 'a zero limit', input: { limit: 0 }, field: 'limit' },
-    { label: 'a limit above 50', input: { limit: 51 }, field: 'limit' },
-    { label: 'a selected circle that is not an id', input: { selected: 'a,b' }, field: 'selected' },
-    { label: 'an extra key', input: { search: '', include: 'accounts' } },
-    ...GARBAGE,
-  ],
-  'circles.members': [
-    { label: 'a 10k-character search', input: { search: 's'.repeat(10_000) }, field: 'search' },
-    { label: 'a numeric search', input: { search: 5 }, field: 'search' },
-    { label: 'a zero limit', input: { limit: 0 }, field: 'limit' },
-    { label: 'a limit above 50', input: { limit: 51 }, field: 'limit' },
-    { label: 'a selected circle that is not an id', input: { selected: 'a,b' }, field: 'selected' },
-    { label: 'an extra key', input: { search: '', include: 'accounts' } },
-    ...GARBAGE,
-  ],
+  'circles.pick': BAD_PICKS,
+  'circles.members': BAD_PICKS,
   'circles.get': [...badIds('uuid'), { label: 'an extra key', input: { uuid: UUID, include: 'firm' } }, ...GARBAGE],
   'conversations.list': [
     ...BAD_PAGING,
