@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SANDBOX_TOKENS } from '../../../src/main/sandbox'
@@ -22,7 +24,9 @@ describe('the app without keytar installed', () => {
 
   beforeAll(async () => {
     ensureBuilt()
-    child = spawn(process.execPath, ['--import', HOOK, PREVIEW_ENTRY, '--sandbox-size', 'small', '--keychain-service', `Plannr Desktop test ${randomUUID()}`], {
+    // A data folder of its own: never the machine's, which another run may have signed in.
+    const dataDir = mkdtempSync(join(tmpdir(), 'plannr-without-keytar-'))
+    child = spawn(process.execPath, ['--import', HOOK, PREVIEW_ENTRY, '--sandbox-size', 'small', '--data-dir', dataDir, '--keychain-service', `Plannr Desktop test ${randomUUID()}`], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     })
