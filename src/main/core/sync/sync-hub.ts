@@ -5,6 +5,7 @@ import type { EventBus } from '../events'
 import type { CoreLog } from '../log'
 import type { AccountStore, LocalStore } from '../store'
 import type { SessionService } from '../features/session'
+import { Outbox, type OutboxOptions } from '../outbox'
 import type { RateBudget } from './rate-budget'
 import { ResourceSync, type ResourceSpec, type SyncProgress } from './resource-sync'
 
@@ -19,12 +20,15 @@ export interface SyncHubOptions {
   fullPassMs?: number
   /** How often lists opened this run are checked for staleness. Default one minute. */
   tickMs?: number
+  /** The outbox's backoff; tests shorten it. */
+  outbox?: Pick<OutboxOptions, 'backoff'>
 }
 
 interface Account {
   key: string
   baseUrl: string
   accountUuid: string
+  userUuid: string
   demo: boolean
 }
 
@@ -33,6 +37,7 @@ interface Opened {
   store: AccountStore
   notice: string | null
   syncs: Map<string, ResourceSync<unknown>>
+  outbox: Outbox
 }
 
 /**
@@ -49,11 +54,19 @@ export class SyncHub {
   private readonly timer: ReturnType<typeof setInterval>
   private emitQueued = false
   private lastEmitted = ''
+  private wasOffline = false
 
   constructor(private readonly options: SyncHubOptions) {
     this.now = options.now ?? Date.now
     this.stopWatching.push(options.session.onChange((status) => this.follow(status)))
-    this.stopWatching.push(options.budget.onChange(() => this.queueEmit()))
+    this.stopWatching.push(
+      options.budget.onChange((snapshot) => {
+        // Back online: what waited for the connection goes now rather than at its next backoff.
+        if (snapshot.online === true && this.wasOffline) this.opened?.outbox.wake()
+        this.wasOffline = snapshot.online === false
+        this.queueEmit()
+      }),
+    )
     this.timer = setInterval(() => this.tick(), options.tickMs ?? 60_000)
     this.timer.unref?.()
   }
@@ -96,6 +109,11 @@ export class SyncHub {
     return (await this.open()).store
   }
 
+  /** The signed-in account's outbox: every write to Plannr is enqueued here. */
+  async outbox(): Promise<Outbox> {
+    return (await this.open()).outbox
+  }
+
   status(): SyncStatus {
     const opened = this.opened
     const budget = this.options.budget.snapshot()
@@ -136,6 +154,7 @@ export class SyncHub {
     for (const stop of this.stopWatching) stop()
     const opened = await this.opening?.catch(() => null)
     if (opened) await Promise.all([...opened.syncs.values()].map((sync) => sync.settled()))
+    await opened?.outbox.stop()
     this.drop()
   }
 
@@ -152,7 +171,8 @@ export class SyncHub {
     const account = this.account
     if (account === null) throw new AppError('not_signed_in', 'Sign in to Plannr first.')
     this.opening ??= this.options.local.open(account.baseUrl, account.accountUuid, !account.demo).then((result) => {
-      const opened: Opened = { account, store: result.store, notice: result.notice, syncs: new Map() }
+      const opened: Opened = { account, store: result.store, notice: result.notice, syncs: new Map(), outbox: this.outboxFor(account, result.store) }
+      opened.outbox.start()
       if (this.account?.key !== account.key) {
         // The account changed while the file opened.
         result.store.close()
@@ -173,19 +193,40 @@ export class SyncHub {
   private async rebuild(opened: Opened): Promise<void> {
     const { account } = opened
     const rebuilt = await this.options.local.rebuild(opened.store, account.baseUrl, account.accountUuid)
-    const replacement: Opened = { account, store: rebuilt.store, notice: rebuilt.notice, syncs: new Map() }
+    void opened.outbox.stop()
+    const replacement: Opened = { account, store: rebuilt.store, notice: rebuilt.notice, syncs: new Map(), outbox: this.outboxFor(account, rebuilt.store) }
+    replacement.outbox.start()
     this.opened = replacement
     this.opening = Promise.resolve(replacement)
     this.queueEmit()
+  }
+
+  private outboxFor(account: Account, store: AccountStore): Outbox {
+    let opened: Opened | null = null
+    return new Outbox({
+      store,
+      client: () => {
+        opened ??= this.opened
+        if (opened === null || opened.store !== store) throw new AppError('not_signed_in', 'Signed out while sending.')
+        return this.client(opened)
+      },
+      // Jobs are only sent for the user who made them, and only while that user is signed in here.
+      userUuid: () => (this.account?.key === account.key ? account.userUuid : null),
+      paced: () => this.options.budget.whenClear(),
+      log: this.options.log,
+      now: this.now,
+      ...(this.options.outbox?.backoff ? { backoff: this.options.outbox.backoff } : {}),
+    })
   }
 
   private follow(status: SessionStatus): void {
     const next: Account | null =
       status.state === 'signed-in'
         ? {
-            key: `${status.apiUrl}|${status.account.uuid}|${status.demo}`,
+            key: `${status.apiUrl}|${status.account.uuid}|${status.demo}|${this.options.session.userKey() ?? ''}`,
             baseUrl: status.apiUrl,
             accountUuid: status.account.uuid,
+            userUuid: this.options.session.userKey() ?? '',
             demo: status.demo,
           }
         : null
@@ -200,6 +241,7 @@ export class SyncHub {
     const opened = this.opened
     this.opened = null
     this.opening = null
+    void opened?.outbox.stop()
     opened?.store.close()
   }
 
