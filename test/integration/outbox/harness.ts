@@ -23,7 +23,7 @@ export interface OutboxApp {
   close(): Promise<void>
 }
 
-export async function openOutboxApp(sandbox: Sandbox, keychainService: string, dataDir: string, token: string = SANDBOX_TOKENS.adviser): Promise<OutboxApp> {
+export async function openOutboxApp(sandbox: Pick<Sandbox, 'url'>, keychainService: string, dataDir: string, token: string = SANDBOX_TOKENS.adviser): Promise<OutboxApp> {
   const log = memoryLog()
   const events = new EventBus()
   const budget = new RateBudget()

@@ -1,4 +1,4 @@
-import type { JobKind, PayloadOf } from '../jobs'
+import type { JobKind } from '../jobs'
 import type { Mutation } from '../mutation'
 import { createContactDetailMutation, updateContactDetailMutation } from './contact-details'
 import { createConversationMutation, pinMutation } from './conversations'
