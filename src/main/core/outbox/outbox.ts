@@ -1,3 +1,4 @@
+import type { OutboxMark } from '@shared/models/outbox'
 import { AppError } from '@shared/result'
 import type { CoreLog } from '../log'
 import type { PlannrClient } from '../plannr'
@@ -23,6 +24,16 @@ export interface OutboxOptions {
   changed?: () => void
 }
 
+/** What `submit` saw of a write's first attempt. */
+export type Submitted = { delivered: Delivered; job: Job } | { delivered: null; job: Job }
+
+interface Watcher {
+  settle(outcome: { delivered: Delivered } | { refused: unknown } | { queued: true }): void
+}
+
+/** How long `submit` waits for the first attempt before answering with the queued write. */
+const SUBMIT_WAIT_MS = 15_000
+
 /**
  * The outbox of one account store. Services enqueue writes here: each job and its optimistic change are
  * written in one transaction, and the sender delivers them — one at a time, in order per record, paced by
@@ -39,6 +50,8 @@ export class Outbox {
   private stopped = true
   private timer: ReturnType<typeof setTimeout> | undefined
   private readonly idleWaiters: Array<() => void> = []
+  private readonly watchers = new Map<string, Watcher>()
+  private readonly settledListeners = new Set<(payload: JobPayload) => void>()
 
   constructor(private readonly options: OutboxOptions) {
     this.table = new OutboxTable(options.store, options.log)
@@ -58,6 +71,57 @@ export class Outbox {
     })
     this.kick()
     return job
+  }
+
+  /**
+   * Enqueues a write and waits for its first attempt: Plannr's record when it was delivered at once, the
+   * queued job when it could not be (offline, no answer, busy) — the optimistic change then stands. A write
+   * Plannr refuses at once (422, 403, 404) is taken back (rolled back, removed) and its error thrown, so a
+   * form shows it at its fields as before.
+   */
+  async submit<K extends JobKind>(payload: PayloadOf<K>, actor: Actor, waitMs = SUBMIT_WAIT_MS): Promise<Submitted> {
+    const job = this.enqueue(payload, actor)
+    if (this.stopped) return { delivered: null, job }
+    const outcome = await new Promise<{ delivered: Delivered } | { refused: unknown } | { queued: true }>((resolve) => {
+      const timer = setTimeout(() => {
+        this.watchers.delete(job.id)
+        resolve({ queued: true })
+      }, waitMs)
+      timer.unref?.()
+      this.watchers.set(job.id, {
+        settle: (result) => {
+          clearTimeout(timer)
+          this.watchers.delete(job.id)
+          resolve(result)
+        },
+      })
+    })
+    if ('delivered' in outcome) return { delivered: outcome.delivered, job }
+    if ('refused' in outcome) {
+      const current = this.table.get(job.id)
+      if (current?.state === 'needs-attention') this.discard(job.id)
+      throw outcome.refused
+    }
+    return { delivered: null, job: this.table.get(job.id) ?? job }
+  }
+
+  /** Called after each delivered write (whoever enqueued it), so its views can be told. */
+  onSettled(listener: (payload: JobPayload) => void): () => void {
+    this.settledListeners.add(listener)
+    return () => this.settledListeners.delete(listener)
+  }
+
+  /**
+   * The records holding unsent writes, by id (a temp id until Plannr gives the real one), with how each
+   * stands: what the views show as "Sending…", "Waiting for connection" or "Needs attention".
+   */
+  marks(): Map<string, OutboxMark> {
+    const marks = new Map<string, OutboxMark>()
+    for (const job of this.table.unsent()) {
+      const mark: OutboxMark = job.state === 'needs-attention' ? 'needs-attention' : job.lastError ? 'waiting' : 'sending'
+      for (const id of recordIdsOf(job.payload)) if (marks.get(id) !== 'needs-attention') marks.set(id, mark)
+    }
+    return marks
   }
 
   /** Unsent jobs, oldest first. */
@@ -110,6 +174,7 @@ export class Outbox {
   /** Stops sending; resolves once the attempt in flight (if any) has finished. */
   async stop(): Promise<void> {
     this.stopped = true
+    for (const watcher of [...this.watchers.values()]) watcher.settle({ queued: true })
     clearTimeout(this.timer)
     await this.running
     this.releaseIdle()
@@ -157,6 +222,7 @@ export class Outbox {
       try {
         await this.attempt(job)
       } catch (error) {
+        this.watchers.get(job.id)?.settle({ queued: true })
         if (this.options.store.isClosed) return
         this.options.log.warn('An outbox job failed unexpectedly', { id: job.id, kind: job.payload.kind, error: String(error) })
         this.table.retryLater(job, job.state === 'sending' ? 'sending' : 'pending', this.now() + this.backoffMs(job.attempts), {
@@ -228,6 +294,8 @@ export class Outbox {
       if (rewrite && rewrite.from !== rewrite.to) this.table.rewriteId(rewrite.from, rewrite.to)
       this.table.markDone(job, delivered.uuid, this.now())
     })
+    this.watchers.get(job.id)?.settle({ delivered })
+    for (const listener of this.settledListeners) listener(job.payload)
   }
 
   private failed(job: Job, mutation: Mutation<JobKind>, error: unknown, lookingUp: boolean): void {
@@ -242,14 +310,17 @@ export class Outbox {
     const jobError: JobError = { message }
     if (code === 'validation' && !lookingUp) {
       this.table.needsAttention(job, { message, fields: mutation.fields(details?.fields ?? {}) })
+      return this.watchers.get(job.id)?.settle({ refused: error })
     } else if ((code === 'forbidden' || code === 'not_found') && !lookingUp) {
       this.table.needsAttention(job, jobError)
+      return this.watchers.get(job.id)?.settle({ refused: error })
     } else if (code === 'rate_limited') {
       const seconds = details?.retryAfter ?? 60
       this.table.retryLater(job, state, now + seconds * 1000, jobError)
     } else {
       this.table.retryLater(job, state, now + this.backoffMs(job.attempts), jobError)
     }
+    this.watchers.get(job.id)?.settle({ queued: true })
   }
 
   private backoffMs(attempts: number): number {
@@ -269,6 +340,24 @@ export class Outbox {
     const job = this.table.get(id)
     if (!job || job.state === 'done' || job.state === 'set-aside') throw new AppError('not_found', 'That write is no longer in the outbox.')
     return job
+  }
+}
+
+/** The ids of the records a write changes (a message's, a conversation's, a detail's …). */
+function recordIdsOf(payload: JobPayload): string[] {
+  switch (payload.kind) {
+    case 'message.send':
+      return [payload.tempUuid]
+    case 'message.edit':
+      return [payload.messageUuid]
+    case 'conversation.pin':
+      return [payload.conversationUuid]
+    case 'conversation.create':
+    case 'contact-detail.create':
+    case 'referral.request':
+      return [payload.tempUuid]
+    case 'contact-detail.update':
+      return [payload.uuid]
   }
 }
 
