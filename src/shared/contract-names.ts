@@ -35,6 +35,9 @@ export const CALL_NAMES = [
   'search.quick',
   'sync.status',
   'sync.now',
+  'outbox.list',
+  'outbox.retry',
+  'outbox.discard',
 ] as const
 
 export const EVENT_NAMES = [
@@ -45,6 +48,7 @@ export const EVENT_NAMES = [
   'clients.changed',
   'referrals.changed',
   'sync.changed',
+  'outbox.changed',
 ] as const
 
 export type CallName = (typeof CALL_NAMES)[number]

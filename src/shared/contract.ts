@@ -18,6 +18,7 @@ import {
   MessageView,
   NewConversation,
 } from './models/conversations'
+import { OutboxRetry, OutboxSummary } from './models/outbox'
 import { QuickSearchQuery, QuickSearchResult } from './models/quick-search'
 import { ReferralRow, ReferralsPage, ReferralsQuery } from './models/referrals'
 import { AdviserKey } from './plannr/referral-connection'
@@ -92,6 +93,13 @@ export const contract = {
     'sync.status': { input: NoInput, output: SyncStatus },
     /** A full pass of every list opened this run: picks up changes and drops what Plannr deleted. */
     'sync.now': { input: NoInput, output: SyncStatus },
+
+    /** The writes not yet on Plannr, with how each stands. */
+    'outbox.list': { input: NoInput, output: OutboxSummary },
+    /** Sends one again now, with the user's fix when given. */
+    'outbox.retry': { input: OutboxRetry, output: OutboxSummary },
+    /** Gives one up: its change is taken back, with the writes that depend on it. */
+    'outbox.discard': { input: z.strictObject({ id: z.string().min(1).max(100) }), output: OutboxSummary },
   },
   events: {
     'session.changed': SessionStatus,
@@ -104,6 +112,8 @@ export const contract = {
     'referrals.changed': z.object({ syncedAt: z.string().nullable() }),
     /** Connection, progress, pauses and notices changed: the status bar re-renders. */
     'sync.changed': SyncStatus,
+    /** The unsent writes changed (one queued, sent, refused …). */
+    'outbox.changed': OutboxSummary,
   },
 } as const satisfies {
   calls: Record<CallName, { input: z.ZodType; output: z.ZodType }>

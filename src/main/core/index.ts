@@ -13,7 +13,9 @@ import { SessionService } from './features/session'
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatch'
 import type { CoreLog } from './log'
 import type { ShellPorts } from './ports'
+import { withFix } from './outbox/summary'
 import { keychainKeyStore, LocalStore, type StoreKeyStore } from './store'
+import { AppError } from '@shared/result'
 import { RateBudget, SyncHub } from './sync'
 
 export { consoleLog, type CoreLog } from './log'
@@ -130,6 +132,18 @@ export function createCore(config: CoreConfig): Core {
       conversations.service.knownCases(participantUuids.length === 0 ? null : await circles.service.peopleSharingACircleWith(participantUuids)),
     'sync.status': async () => sync.status(),
     'sync.now': () => sync.syncNow(),
+    'outbox.list': () => sync.outboxSummary(),
+    'outbox.retry': async ({ id, fix }) => {
+      const outbox = await sync.outbox()
+      const job = outbox.list().find((candidate) => candidate.id === id)
+      if (!job) throw new AppError('not_found', 'That write is no longer in the outbox.')
+      outbox.retry(id, fix ? withFix(job.payload, fix) : undefined)
+      return sync.outboxSummary()
+    },
+    'outbox.discard': async ({ id }) => {
+      ;(await sync.outbox()).discard(id)
+      return sync.outboxSummary()
+    },
   }
 
   return {

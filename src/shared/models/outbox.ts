@@ -6,3 +6,44 @@ import { z } from 'zod'
  */
 export const OutboxMark = z.enum(['sending', 'waiting', 'needs-attention'])
 export type OutboxMark = z.infer<typeof OutboxMark>
+
+export const OUTBOX_KINDS = [
+  'message.send',
+  'message.edit',
+  'conversation.pin',
+  'conversation.create',
+  'contact-detail.create',
+  'contact-detail.update',
+  'referral.request',
+] as const
+
+/** One unsent write, as the outbox list shows it. */
+export const OutboxItem = z.object({
+  id: z.string(),
+  kind: z.enum(OUTBOX_KINDS),
+  /** What it is, in a few words: "Message: Thanks, see you…". */
+  summary: z.string(),
+  mark: OutboxMark,
+  /** Why the last attempt failed, in words for the user. */
+  error: z.string().nullable(),
+  /** Plannr's field errors, keyed by the form's field names. */
+  fields: z.record(z.string(), z.array(z.string())).nullable(),
+  /** Made by another user of this account: kept, not sent, until they sign in again. */
+  held: z.boolean(),
+  /** The text the user can change before sending it again (a message's, a title, a code), if any. */
+  editable: z.object({ field: z.enum(['contents', 'name', 'adviserKey']), value: z.string() }).nullable(),
+})
+export type OutboxItem = z.infer<typeof OutboxItem>
+
+export const OutboxSummary = z.object({
+  count: z.number().int(),
+  needsAttention: z.number().int(),
+  items: z.array(OutboxItem),
+})
+export type OutboxSummary = z.infer<typeof OutboxSummary>
+
+export const OutboxRetry = z.strictObject({
+  id: z.string().min(1).max(100),
+  /** The user's fix for the field Plannr refused. */
+  fix: z.strictObject({ field: z.enum(['contents', 'name', 'adviserKey']), value: z.string().max(10_000) }).optional(),
+})

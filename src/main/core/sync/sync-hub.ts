@@ -5,7 +5,9 @@ import type { EventBus } from '../events'
 import type { CoreLog } from '../log'
 import type { AccountStore, LocalStore } from '../store'
 import type { SessionService } from '../features/session'
+import type { OutboxSummary } from '@shared/models/outbox'
 import { Outbox, type OutboxOptions } from '../outbox'
+import { summarise } from '../outbox/summary'
 import type { RateBudget } from './rate-budget'
 import { ResourceSync, type ResourceSpec, type SyncProgress } from './resource-sync'
 
@@ -215,6 +217,7 @@ export class SyncHub {
       paced: () => this.options.budget.whenClear(),
       log: this.options.log,
       now: this.now,
+      changed: () => this.queueOutboxEmit(),
       ...(this.options.outbox?.backoff ? { backoff: this.options.outbox.backoff } : {}),
     })
   }
@@ -248,6 +251,26 @@ export class SyncHub {
   private tick(): void {
     if (!this.opened) return
     for (const sync of this.opened.syncs.values()) sync.refreshIfStale()
+  }
+
+  /** What the status bar's "Outbox" and its list show. */
+  async outboxSummary(): Promise<OutboxSummary> {
+    const opened = await this.open()
+    return summarise(opened.outbox, this.account?.key === opened.account.key ? opened.account.userUuid : null)
+  }
+
+  private outboxEmitQueued = false
+
+  /** Jobs change several times per write: the windows hear once per tick. */
+  private queueOutboxEmit(): void {
+    if (this.outboxEmitQueued) return
+    this.outboxEmitQueued = true
+    setTimeout(() => {
+      this.outboxEmitQueued = false
+      const opened = this.opened
+      if (!opened || opened.store.isClosed) return
+      this.options.events.emit('outbox.changed', summarise(opened.outbox, opened.account.userUuid))
+    }, 50).unref?.()
   }
 
   /** Progress arrives per page: the windows hear at most one status per tick. */
