@@ -1,0 +1,28 @@
+import type { OutboxMark, OutboxSummary } from '@shared/models/outbox'
+
+/** The words shown on a row whose write is not yet on Plannr. */
+export function markText(mark: OutboxMark): string {
+  switch (mark) {
+    case 'sending':
+      return 'Sending…'
+    case 'waiting':
+      return 'Waiting for connection'
+    case 'needs-attention':
+      return 'Needs attention'
+  }
+}
+
+/** The status bar's entry: "Outbox (3)", and what needs the user. */
+export function outboxLabel(summary: OutboxSummary | null): string {
+  const count = summary?.count ?? 0
+  if (count === 0) return 'Outbox'
+  return `Outbox (${count})`
+}
+
+/** Asked before quitting or signing out with writes not yet on Plannr; null when there are none. */
+export function unsentWarning(count: number): string | null {
+  if (count === 0) return null
+  return count === 1
+    ? '1 change has not reached Plannr yet. It is kept on this computer and sent when you sign in again. Continue?'
+    : `${count} changes have not reached Plannr yet. They are kept on this computer and sent when you sign in again. Continue?`
+}
