@@ -6,7 +6,7 @@ import type { CoreLog } from '../log'
 import type { AccountStore, LocalStore } from '../store'
 import type { SessionService } from '../features/session'
 import type { OutboxSummary } from '@shared/models/outbox'
-import { Outbox, type OutboxOptions } from '../outbox'
+import { Outbox, type JobPayload, type OutboxOptions } from '../outbox'
 import { summarise } from '../outbox/summary'
 import type { RateBudget } from './rate-budget'
 import { ResourceSync, type ResourceSpec, type SyncProgress } from './resource-sync'
@@ -205,7 +205,7 @@ export class SyncHub {
 
   private outboxFor(account: Account, store: AccountStore): Outbox {
     let opened: Opened | null = null
-    return new Outbox({
+    const outbox = new Outbox({
       store,
       client: () => {
         opened ??= this.opened
@@ -220,6 +220,32 @@ export class SyncHub {
       changed: () => this.queueOutboxEmit(),
       ...(this.options.outbox?.backoff ? { backoff: this.options.outbox.backoff } : {}),
     })
+    // A write delivered in the background: the views showing it re-read their rows.
+    outbox.onSettled((payload) => this.announceDelivered(payload))
+    return outbox
+  }
+
+  private announceDelivered(payload: JobPayload): void {
+    const { events } = this.options
+    const syncedAt = new Date(this.now()).toISOString()
+    switch (payload.kind) {
+      case 'message.send':
+      case 'message.edit':
+        events.emit('messages.changed', { conversationUuid: payload.conversationUuid })
+        events.emit('conversations.changed', { syncedAt })
+        break
+      case 'conversation.pin':
+      case 'conversation.create':
+        events.emit('conversations.changed', { syncedAt })
+        break
+      case 'contact-detail.create':
+      case 'contact-detail.update':
+        events.emit('clients.changed', { syncedAt })
+        break
+      case 'referral.request':
+        events.emit('referrals.changed', { syncedAt })
+        break
+    }
   }
 
   private follow(status: SessionStatus): void {
