@@ -3,7 +3,7 @@ import { createSessionService } from '../../../src/main/core'
 import type { SessionService } from '../../../src/main/core/features/session'
 import { memoryLog, type CoreLog } from '../../../src/main/core/log'
 import type { Outbox } from '../../../src/main/core/outbox'
-import { keychainKeyStore, LocalStore } from '../../../src/main/core/store'
+import { keychainKeyStore, LocalStore, type StoreKeyStore } from '../../../src/main/core/store'
 import { RateBudget, SyncHub } from '../../../src/main/core/sync'
 import { SANDBOX_TOKENS, type Sandbox, type RecordedRequest } from '../../../src/main/sandbox'
 import { recordingPorts, tempDataDir } from '../../support/core-harness'
@@ -23,7 +23,13 @@ export interface OutboxApp {
   close(): Promise<void>
 }
 
-export async function openOutboxApp(sandbox: Pick<Sandbox, 'url'>, keychainService: string, dataDir: string, token: string = SANDBOX_TOKENS.adviser): Promise<OutboxApp> {
+export async function openOutboxApp(
+  sandbox: Pick<Sandbox, 'url'>,
+  keychainService: string,
+  dataDir: string,
+  token: string = SANDBOX_TOKENS.adviser,
+  keys: StoreKeyStore = keychainKeyStore(keychainService),
+): Promise<OutboxApp> {
   const log = memoryLog()
   const events = new EventBus()
   const budget = new RateBudget()
@@ -39,7 +45,7 @@ export async function openOutboxApp(sandbox: Pick<Sandbox, 'url'>, keychainServi
     },
     events,
   )
-  const local = new LocalStore({ dataDir, keys: keychainKeyStore(keychainService), log })
+  const local = new LocalStore({ dataDir, keys, log })
   const hub = new SyncHub({ session, local, budget, events, log, outbox: { backoff: { baseMs: 20, maxMs: 300 } } })
   const status = await session.signInWithToken(token)
   if (status.state !== 'signed-in') throw new Error(`not signed in: ${status.state}`)
