@@ -47,3 +47,11 @@ export const OutboxRetry = z.strictObject({
   /** The user's fix for the field Plannr refused. */
   fix: z.strictObject({ field: z.enum(['contents', 'name', 'adviserKey']), value: z.string().max(10_000) }).optional(),
 })
+
+/** Asked before quitting or signing out with writes not yet on Plannr; null when there are none. */
+export function unsentWarning(count: number): string | null {
+  if (count === 0) return null
+  return count === 1
+    ? '1 change has not reached Plannr yet. It is kept on this computer and sent when you sign in again. Continue?'
+    : `${count} changes have not reached Plannr yet. They are kept on this computer and sent when you sign in again. Continue?`
+}

@@ -61,13 +61,22 @@ export class ContactsService {
         include: ['accounts', 'primary_accounts'],
       })
       await this.keep(clientUuid, details)
+      // Details added here and not yet on Plannr stay on the card, from the store.
+      const fetched = new Set(details.map((detail) => detail.uuid))
+      const unsent = (await this.storedDetails(clientUuid)).all().filter((detail) => !fetched.has(detail.uuid))
+      details = [...details, ...unsent]
     } catch (error) {
       if (!(error instanceof AppError && error.code === 'network')) throw error
       const stored = await this.storedDetails(clientUuid)
       if (stored.size === 0) throw error
       details = stored.all()
     }
-    const views = details.map((detail) => contactDetailView(detail, clientUuid))
+    const marks = (await this.deps.sync.outbox()).marks()
+    const views = details.map((detail) => {
+      const view = contactDetailView(detail, clientUuid)
+      const mark = marks.get(detail.uuid)
+      return mark ? { ...view, outbox: mark } : view
+    })
     return views.filter((view) => view.primary).concat(views.filter((view) => !view.primary))
   }
 
@@ -77,8 +86,10 @@ export class ContactsService {
       const stored = await this.storedDetails(clientUuid)
       const current = new Set(details.map((detail) => detail.uuid))
       const store = await this.deps.sync.store()
+      // What the outbox has yet to send is not gone from Plannr: it has not got there yet.
+      const unsent = (await this.deps.sync.outbox()).marks()
       store.transaction(() => {
-        stored.remove(stored.all().filter((detail) => !current.has(detail.uuid)).map((detail) => detail.uuid))
+        stored.remove(stored.all().filter((detail) => !current.has(detail.uuid) && !unsent.has(detail.uuid)).map((detail) => detail.uuid))
         stored.upsertPage(details)
       })
     } catch (error) {

@@ -19,10 +19,4 @@ export function outboxLabel(summary: OutboxSummary | null): string {
   return `Outbox (${count})`
 }
 
-/** Asked before quitting or signing out with writes not yet on Plannr; null when there are none. */
-export function unsentWarning(count: number): string | null {
-  if (count === 0) return null
-  return count === 1
-    ? '1 change has not reached Plannr yet. It is kept on this computer and sent when you sign in again. Continue?'
-    : `${count} changes have not reached Plannr yet. They are kept on this computer and sent when you sign in again. Continue?`
-}
+export { unsentWarning } from '@shared/models/outbox'
