@@ -63,6 +63,22 @@ export class OutboxTable {
     return jobs
   }
 
+  /**
+   * The first unsent job of each record, from the columns kept in clear (nothing is decrypted): what the
+   * sender chooses from. Oldest first.
+   */
+  heads(): Array<{ id: string; state: string; userUuid: string; nextAttemptAt: number }> {
+    const rows = this.store.db
+      .prepare(
+        `SELECT id, state, user_uuid, next_attempt_at FROM outbox o
+         WHERE state IN ('pending', 'sending', 'needs-attention')
+           AND seq = (SELECT MIN(seq) FROM outbox i WHERE i.record_key = o.record_key AND i.state IN ('pending', 'sending', 'needs-attention'))
+         ORDER BY seq`,
+      )
+      .all() as Array<{ id: string; state: string; user_uuid: string; next_attempt_at: number }>
+    return rows.map((row) => ({ id: row.id, state: row.state, userUuid: row.user_uuid, nextAttemptAt: row.next_attempt_at }))
+  }
+
   /** How many writes are waiting (held ones included). */
   count(): number {
     const row = this.store.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE state IN ('pending', 'sending', 'needs-attention')").get() as { n: number }

@@ -237,24 +237,23 @@ export class Outbox {
     if (this.options.store.isClosed) return null
     const user = this.options.userUuid()
     const now = this.now()
-    const seen = new Set<string>()
-    for (const job of this.table.unsent()) {
-      if (seen.has(job.recordKey)) continue
-      seen.add(job.recordKey)
-      if (job.state === 'needs-attention' || job.userUuid !== user || job.nextAttemptAt > now) continue
-      return job
+    for (const head of this.table.heads()) {
+      if (head.state === 'needs-attention' || head.userUuid !== user || head.nextAttemptAt > now) continue
+      // A job that cannot be read is set aside by `get`: look at the next one.
+      const job = this.table.get(head.id)
+      if (job) return job
     }
     return null
   }
 
   private scheduleNext(): void {
     if (this.stopped || this.options.store.isClosed) return this.releaseIdle()
-    const user = this.options.userUuid()
-    const waiting = this.table.unsent().filter((job) => job.state !== 'needs-attention' && job.userUuid === user)
     if (this.nextRunnable() !== null) return this.kick()
     this.releaseIdle()
+    const user = this.options.userUuid()
+    const waiting = this.table.heads().filter((head) => head.state !== 'needs-attention' && head.userUuid === user)
     if (waiting.length === 0) return
-    const at = Math.min(...waiting.map((job) => job.nextAttemptAt))
+    const at = Math.min(...waiting.map((head) => head.nextAttemptAt))
     this.timer = setTimeout(() => this.kick(), Math.max(0, at - this.now()))
     this.timer.unref?.()
   }
