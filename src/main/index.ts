@@ -77,7 +77,7 @@ function run(): void {
       .dispatch('outbox.list', {})
       .then((result) => {
         const summary = result.ok ? OutboxSummary.safeParse(result.value) : null
-        const warning = unsentWarning(summary?.success ? summary.data.count : 0)
+        const warning = unsentWarning(summary?.success ? summary.data.count : 0, 'quit')
         if (warning) {
           const choice = dialog.showMessageBoxSync({ type: 'question', buttons: ['Quit', 'Cancel'], defaultId: 1, cancelId: 1, message: warning })
           if (choice !== 0) return

@@ -53,6 +53,16 @@ base.describe('the outbox through the web preview', () => {
       await expect(mine).toHaveCount(1)
       await expect(mine).toContainText(/Waiting for connection|Sending…/)
       await expect(statusBar(page).getByRole('button', { name: 'Outbox (1)' })).toBeVisible()
+
+      // Signing out would delete it: the app asks first, and staying keeps everything as it was.
+      const asked = page.waitForEvent('dialog')
+      const signOut = page.getByRole('button', { name: 'Sign out' })
+      void signOut.click()
+      const dialog = await asked
+      expect(dialog.message()).toContain('1 change has not reached Plannr yet')
+      await dialog.dismiss()
+      await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible()
+      await expect(statusBar(page).getByRole('button', { name: 'Outbox (1)' })).toBeVisible()
     } finally {
       await stopPreview(run.child)
     }

@@ -48,10 +48,14 @@ export const OutboxRetry = z.strictObject({
   fix: z.strictObject({ field: z.enum(['contents', 'name', 'adviserKey']), value: z.string().max(10_000) }).optional(),
 })
 
-/** Asked before quitting or signing out with writes not yet on Plannr; null when there are none. */
-export function unsentWarning(count: number): string | null {
+/**
+ * Asked before quitting or signing out with writes not yet on Plannr; null when there are none. Quitting
+ * keeps them for the next start; signing out deletes this account's saved data, them included.
+ */
+export function unsentWarning(count: number, leaving: 'quit' | 'sign-out'): string | null {
   if (count === 0) return null
-  return count === 1
-    ? '1 change has not reached Plannr yet. It is kept on this computer and sent when you sign in again. Continue?'
-    : `${count} changes have not reached Plannr yet. They are kept on this computer and sent when you sign in again. Continue?`
+  const what = count === 1 ? '1 change has' : `${count} changes have`
+  return leaving === 'quit'
+    ? `${what} not reached Plannr yet. ${count === 1 ? 'It is' : 'They are'} kept on this computer and sent when you next open Plannr Desktop. Quit anyway?`
+    : `${what} not reached Plannr yet. Signing out deletes ${count === 1 ? 'it' : 'them'} from this computer. Sign out anyway?`
 }

@@ -151,13 +151,17 @@ export class Outbox {
   }
 
   /**
-   * Gives a write up: its optimistic change is rolled back, and so are the later writes to the same record
-   * (a message to a conversation that will now never exist), newest first.
+   * Gives a write up: its optimistic change is rolled back, and so are the later writes that need what it
+   * would have made (a message to a conversation that will now never exist, an edit of a message never
+   * sent), newest first.
    */
   discard(id: string): void {
     const job = this.require(id)
     if (job.state === 'sending') throw new AppError('validation', 'This write may be on its way to Plannr; wait for it to finish.')
-    const dependent = this.table.unsent().filter((other) => other.recordKey === job.recordKey && other.seq >= job.seq)
+    const made = 'tempUuid' in job.payload ? job.payload.tempUuid : null
+    const dependent = this.table
+      .unsent()
+      .filter((other) => other.id === job.id || (made !== null && other.seq > job.seq && JSON.stringify(other.payload).includes(made)))
     this.options.store.transaction(() => {
       for (const other of dependent.reverse()) {
         withMutation(other.payload, (mutation, payload) => mutation.rollback(this.options.store, payload))
