@@ -51,7 +51,7 @@ export class Outbox {
   private timer: ReturnType<typeof setTimeout> | undefined
   private readonly idleWaiters: Array<() => void> = []
   private readonly watchers = new Map<string, Watcher>()
-  private readonly settledListeners = new Set<(payload: JobPayload) => void>()
+  private readonly settledListeners = new Set<(payload: JobPayload, answered: boolean) => void>()
 
   constructor(private readonly options: OutboxOptions) {
     this.table = new OutboxTable(options.store, options.log)
@@ -105,8 +105,11 @@ export class Outbox {
     return { delivered: null, job: this.table.get(job.id) ?? job }
   }
 
-  /** Called after each delivered write (whoever enqueued it), so its views can be told. */
-  onSettled(listener: (payload: JobPayload) => void): () => void {
+  /**
+   * Called after each delivered write, so its views can be told; `answered` when the caller of `submit`
+   * was still waiting for it (and tells the views itself).
+   */
+  onSettled(listener: (payload: JobPayload, answered: boolean) => void): () => void {
     this.settledListeners.add(listener)
     return () => this.settledListeners.delete(listener)
   }
@@ -297,8 +300,9 @@ export class Outbox {
       if (rewrite && rewrite.from !== rewrite.to) this.table.rewriteId(rewrite.from, rewrite.to)
       this.table.markDone(job, delivered.uuid, this.now())
     })
-    this.watchers.get(job.id)?.settle({ delivered })
-    for (const listener of this.settledListeners) listener(job.payload)
+    const watcher = this.watchers.get(job.id)
+    watcher?.settle({ delivered })
+    for (const listener of this.settledListeners) listener(job.payload, watcher !== undefined)
   }
 
   private failed(job: Job, mutation: Mutation<JobKind>, error: unknown, lookingUp: boolean): void {

@@ -221,7 +221,9 @@ export class SyncHub {
       ...(this.options.outbox?.backoff ? { backoff: this.options.outbox.backoff } : {}),
     })
     // A write delivered in the background: the views showing it re-read their rows.
-    outbox.onSettled((payload) => this.announceDelivered(payload))
+    outbox.onSettled((payload, answered) => {
+      if (!answered) this.announceDelivered(payload)
+    })
     return outbox
   }
 
