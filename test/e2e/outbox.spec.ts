@@ -71,7 +71,7 @@ base.describe('the outbox through the web preview', () => {
     run = await startPreview(service, { apiUrl: sandbox.url, dataDir })
     try {
       await page.goto(run.preview.url)
-      await expect(page.getByRole('heading', { level: 1, name: 'Conversations' })).toBeVisible()
+      await expect(page.getByRole('heading', { level: 1, name: 'Conversations' })).toBeVisible({ timeout: 30_000 })
       await expect(statusBar(page).getByRole('button', { name: 'Outbox (1)' })).toBeVisible()
       await statusBar(page).getByRole('button', { name: 'Outbox (1)' }).click()
       await expect(page.getByRole('region', { name: 'Outbox' })).toContainText(`Message: ${text}`)
