@@ -1,4 +1,5 @@
 import { app, BrowserWindow, dialog, net, powerMonitor, session, shell } from 'electron'
+import { OutboxSummary, unsentWarning } from '@shared/models/outbox'
 import { consoleLog as log, createCore, DEFAULT_API_URL, isOpenableExternal, type Core, type ShellPorts } from './core'
 import { startSandbox, SANDBOX_TOKENS, type Sandbox } from './sandbox'
 import { listenForDeepLinks } from './electron/deep-links'
@@ -112,6 +113,29 @@ function run(): void {
   app.on('window-all-closed', () => {
     // macOS apps stay running with no window until the user quits.
     if (process.platform !== 'darwin') app.quit()
+  })
+
+  // Quitting with writes not yet on Plannr asks first (they are kept, and sent at the next sign-in).
+  let quitConfirmed = false
+  app.on('before-quit', (event) => {
+    if (quitConfirmed || shutDown || !core) return
+    event.preventDefault()
+    void core
+      .dispatch('outbox.list', {})
+      .then((result) => {
+        const summary = result.ok ? OutboxSummary.safeParse(result.value) : null
+        const warning = unsentWarning(summary?.success ? summary.data.count : 0, 'quit')
+        if (warning) {
+          const choice = dialog.showMessageBoxSync({ type: 'question', buttons: ['Quit', 'Cancel'], defaultId: 1, cancelId: 1, message: warning })
+          if (choice !== 0) return
+        }
+        quitConfirmed = true
+        app.quit()
+      })
+      .catch(() => {
+        quitConfirmed = true
+        app.quit()
+      })
   })
 
   app.on('will-quit', (event) => {

@@ -41,6 +41,9 @@ export const CALL_NAMES = [
   'updates.restart',
   'settings.get',
   'settings.update',
+  'outbox.list',
+  'outbox.retry',
+  'outbox.discard',
 ] as const
 
 export const EVENT_NAMES = [
@@ -54,6 +57,7 @@ export const EVENT_NAMES = [
   'app.open',
   'app.notify',
   'updates.changed',
+  'outbox.changed',
 ] as const
 
 export type CallName = (typeof CALL_NAMES)[number]

@@ -19,6 +19,7 @@ import {
   MessageView,
   NewConversation,
 } from './models/conversations'
+import { OutboxRetry, OutboxSummary } from './models/outbox'
 import { QuickSearchQuery, QuickSearchResult } from './models/quick-search'
 import { ReferralRow, ReferralsPage, ReferralsQuery } from './models/referrals'
 import { AdviserKey } from './plannr/referral-connection'
@@ -103,6 +104,13 @@ export const contract = {
     'updates.restart': { input: NoInput, output: RestartOutcome },
     'settings.get': { input: NoInput, output: AppSettings },
     'settings.update': { input: SettingsPatch, output: AppSettings },
+
+    /** The writes not yet on Plannr, with how each stands. */
+    'outbox.list': { input: NoInput, output: OutboxSummary },
+    /** Sends one again now, with the user's fix when given. */
+    'outbox.retry': { input: OutboxRetry, output: OutboxSummary },
+    /** Gives one up: its change is taken back, with the writes that depend on it. */
+    'outbox.discard': { input: z.strictObject({ id: z.string().min(1).max(100) }), output: OutboxSummary },
   },
   events: {
     'session.changed': SessionStatus,
@@ -120,6 +128,8 @@ export const contract = {
     /** Web preview only: the page shows this with the browser's Notification API (Electron shows its own). */
     'app.notify': MessageNotification,
     'updates.changed': UpdateState,
+    /** The unsent writes changed (one queued, sent, refused …). */
+    'outbox.changed': OutboxSummary,
   },
 } as const satisfies {
   calls: Record<CallName, { input: z.ZodType; output: z.ZodType }>

@@ -14,7 +14,9 @@ import { SessionService } from './features/session'
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatch'
 import type { CoreLog } from './log'
 import type { ShellPorts } from './ports'
+import { withFix } from './outbox/summary'
 import { keychainKeyStore, LocalStore, type StoreKeyStore } from './store'
+import { AppError } from '@shared/result'
 import { RateBudget, SyncHub } from './sync'
 
 export { consoleLog, type CoreLog } from './log'
@@ -126,8 +128,9 @@ export function createCore(config: CoreConfig): Core {
       refresh: () => conversations.service.refresh(),
       latestMessages: async (uuid) => (await conversations.service.messages(uuid, 1)).messages,
     },
-    // Writes go to Plannr as they are made: nothing waits to be sent, so a restart loses nothing.
-    hasUnsentWork: () => false,
+    // "Restart to update" asks first while the outbox holds writes Plannr has not got yet.
+    // Signed out, nothing of this user's can be sent anyway.
+    hasUnsentWork: async () => (session.accountKey() === null ? false : (await sync.outboxSummary()).count > 0),
     ...config.desktop,
   })
 
@@ -156,6 +159,18 @@ export function createCore(config: CoreConfig): Core {
     'updates.restart': async () => (desktop.updates ? desktop.updates.restartToUpdate() : { restarted: false, reason: 'not-ready' }),
     'settings.get': async () => desktop.settings.get(),
     'settings.update': (patch) => desktop.settings.update(patch),
+    'outbox.list': () => sync.outboxSummary(),
+    'outbox.retry': async ({ id, fix }) => {
+      const outbox = await sync.outbox()
+      const job = outbox.list().find((candidate) => candidate.id === id)
+      if (!job) throw new AppError('not_found', 'That write is no longer in the outbox.')
+      outbox.retry(id, fix ? withFix(job.payload, fix) : undefined)
+      return sync.outboxSummary()
+    },
+    'outbox.discard': async ({ id }) => {
+      ;(await sync.outbox()).discard(id)
+      return sync.outboxSummary()
+    },
   }
 
   return {

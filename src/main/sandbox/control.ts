@@ -19,8 +19,10 @@ export const FaultsPatch = z
     offline: z.boolean(),
     queue: z.array(
       z.object({
-        status: z.number().int().min(100).max(599),
+        status: z.number().int().min(0).max(599).refine((status) => status === 0 || status >= 100, 'A status is 0 (drop) or 100–599.'),
         retryAfter: z.number().min(0).optional(),
+        afterWork: z.boolean().optional(),
+        method: z.string().toUpperCase().optional(),
         body: z.unknown().optional(),
       }),
     ),

@@ -117,7 +117,20 @@ export class SandboxServer {
     } else if (oauth) {
       answer = oauth
     } else {
-      const forced = this.faults.queue.shift()
+      const next = this.faults.queue[0]
+      const forced = next && (next.method === undefined || next.method.toUpperCase() === method) ? this.faults.queue.shift() : undefined
+      if (forced?.afterWork) {
+        // The work is done (and journaled with its real status); only the answer is lost or replaced.
+        record(this.answer(method, url, query, headers, parsed).status)
+        if (forced.status === 0) req.socket.destroy()
+        else this.send(res, this.forcedAnswer(forced))
+        return
+      }
+      if (forced?.status === 0) {
+        record(0)
+        req.socket.destroy()
+        return
+      }
       answer = forced ? this.forcedAnswer(forced) : this.answer(method, url, query, headers, parsed)
     }
     record(answer.status)

@@ -69,7 +69,12 @@ export interface RecordedRequest {
 }
 
 export interface ForcedResponse {
+  /** 0: close the connection without answering. */
   status: number
+  /** Carry the request out first, then answer with this instead (an answer lost after the work was done). */
+  afterWork?: boolean
+  /** Only a request with this method takes this entry; others pass it by. */
+  method?: string
   retryAfter?: number
   body?: unknown
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { OutboxMark } from './outbox'
 import { ContactDetailType } from '../plannr/contact-detail'
 import { Id } from './common'
 import { userText } from './text'
@@ -18,6 +19,8 @@ export const ContactDetailView = z.object({
   /** Primary for the client being viewed (in answers to add and update: primary for any owner). */
   primary: z.boolean(),
   owners: z.array(ContactOwner),
+  /** Present while this row holds a write not yet on Plannr. */
+  outbox: OutboxMark.optional(),
 })
 export type ContactDetailView = z.infer<typeof ContactDetailView>
 

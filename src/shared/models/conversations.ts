@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { OutboxMark } from './outbox'
 import { userText } from './text'
 import { ARCHIVED_FILTERS } from '../plannr/conversation'
 import { Id, MoneyView, Paging, PersonRef, SearchText, TagView } from './common'
@@ -35,6 +36,8 @@ export const ConversationRow = z.object({
   /** The linked case, with its value when Plannr gives one. */
   case: CaseOption.nullable(),
   updatedAt: z.string().nullable(),
+  /** Present while this row holds a write not yet on Plannr. */
+  outbox: OutboxMark.optional(),
 })
 export type ConversationRow = z.infer<typeof ConversationRow>
 
@@ -71,6 +74,8 @@ export const MessageView = z.object({
   mine: z.boolean(),
   at: z.string(),
   edited: z.boolean(),
+  /** Present while this row holds a write not yet on Plannr. */
+  outbox: OutboxMark.optional(),
 })
 export type MessageView = z.infer<typeof MessageView>
 

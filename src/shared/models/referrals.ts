@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { OutboxMark } from './outbox'
 import { REFERRAL_DIRECTIONS, REFERRAL_STATUSES } from '../plannr/referral-connection'
 
 export const ReferralsQuery = z.strictObject({
@@ -19,6 +20,8 @@ export const ReferralRow = z.object({
   otherAdviser: z.string().nullable(),
   createdAt: z.string().nullable(),
   expiresAt: z.string().nullable(),
+  /** Present while this row holds a write not yet on Plannr. */
+  outbox: OutboxMark.optional(),
 })
 export type ReferralRow = z.infer<typeof ReferralRow>
 

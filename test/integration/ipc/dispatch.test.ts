@@ -257,6 +257,19 @@ const MALFORMED: Record<CallName, Case[]> = {
     { label: 'an unknown setting', input: { notifications: true, updateFeedUrl: 'http://evil.example' } },
     ...GARBAGE,
   ],
+  'outbox.list': withoutInput,
+  'outbox.retry': [
+    { label: 'a missing id', input: {}, field: 'id' },
+    { label: 'an empty id', input: { id: '' }, field: 'id' },
+    { label: 'a fix for a field that cannot be changed', input: { id: UUID, fix: { field: 'type', value: 'x' } }, field: 'fix.field' },
+    { label: 'an extra key', input: { id: UUID, now: true } },
+    ...GARBAGE,
+  ],
+  'outbox.discard': [
+    { label: 'a missing id', input: {}, field: 'id' },
+    { label: 'a numeric id', input: { id: 5 }, field: 'id' },
+    ...GARBAGE,
+  ],
 }
 
 const UNKNOWN_NAMES: ReadonlyArray<[string, unknown]> = [

@@ -155,14 +155,20 @@ describe('connecting with an adviser by referral code (seed 000)', () => {
     expect(postRequests(harness.sandbox)).toHaveLength(0)
   })
 
-  it('keeps a network failure apart from a refusal', async () => {
+  it('accepts a request offline, shows it pending at once, and sends it once when Plannr can be reached', async () => {
     harness.sandbox.faults.offline = true
-    const result = await harness.test.call('referrals.connect', { adviserKey: 'WWM4P7R2' })
+    const row = await harness.test.value<ReferralRow>('referrals.connect', { adviserKey: 'WWM4P7R2' })
+    expect(row).toMatchObject({ direction: 'sent', status: 'pending', outbox: 'waiting' })
+    const page = await harness.test.value<ReferralsPage>('referrals.list', { status: 'pending', direction: 'sent' })
+    expect(page.rows.find((candidate) => candidate.uuid === row.uuid)?.outbox).toBe('waiting')
     harness.sandbox.faults.offline = false
-    expect(result.ok).toBe(false)
-    if (!result.ok) {
-      expect(result.error.code).toBe('network')
-      expect(result.error.fields).toBeUndefined()
+    // Another request reaching Plannr tells the app it is back online; the outbox goes at once.
+    await harness.test.value('sync.now', {})
+    const until = Date.now() + 20_000
+    while (!postRequests(harness.sandbox).some((r) => r.status === 200)) {
+      if (Date.now() > until) throw new Error('the queued request was never sent')
+      await new Promise((resolve) => setTimeout(resolve, 25))
     }
+    expect(postRequests(harness.sandbox).filter((r) => r.status === 200).map((r) => r.body)).toEqual([{ adviser_key: 'WWM4P7R2' }])
   })
 })

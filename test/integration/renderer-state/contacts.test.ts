@@ -123,12 +123,10 @@ describe('the contacts view state, over the real core and sandbox', () => {
     form.startAdd(row, 'email')
     form.setDescription('Work')
     form.setValue('work@example.com')
-    harness.sandbox.faults.queue.push({ status: 500 })
-    harness.sandbox.faults.queue.push({ status: 500 })
-    harness.sandbox.faults.queue.push({ status: 500 })
-    harness.sandbox.faults.queue.push({ status: 500 })
+    // Refused outright (not a failure to reach Plannr, which would be kept and sent later).
+    harness.sandbox.faults.queue.push({ status: 403, method: 'POST' })
     expect(await form.submit()).toBeNull()
-    expect(form.failure?.code).toBe('server')
+    expect(form.failure?.code).toBe('forbidden')
     expect(form.errors).toEqual({})
     expect(form.value).toBe('work@example.com')
     harness.sandbox.faults.queue.length = 0

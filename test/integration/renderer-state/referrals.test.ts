@@ -128,23 +128,34 @@ describe('the referrals view state, over the real core and sandbox', () => {
     form.setCode('NGW4K7P')
     expect(form.serverError).toBeNull()
 
+    // Offline, the request is accepted and kept for when Plannr can be reached.
     harness.sandbox.faults.offline = true
     form.setCode('WWM4P7R2')
-    expect(await form.submit()).toBeNull()
+    const queued = await form.submit()
     harness.sandbox.faults.offline = false
-    expect(form.failure?.code).toBe('network')
+    expect(queued).toMatchObject({ direction: 'sent', status: 'pending', outbox: 'waiting' })
+    expect(form.failure).toBeNull()
     expect(form.fieldError).toBeNull()
-    expect(form.code).toBe('WWM4P7R2')
   })
 
-  it('after a request whose answer was lost, says it may have reached Plannr rather than inviting a resend', async () => {
-    const form = new ConnectForm(createClient(harness.bridge))
-    harness.sandbox.faults.queue.push({ status: 502 })
+  it('after a request whose answer was lost, finds it on Plannr rather than sending it twice', async () => {
+    const client = createClient(harness.bridge)
+    const form = new ConnectForm(client)
+    harness.sandbox.faults.queue.push({ status: 502, afterWork: true, method: 'POST' })
     form.setCode('FFP6C3X9')
-    expect(await form.submit()).toBeNull()
-    expect(form.failure).toMatchObject({ code: 'server', maybeSaved: true })
-    expect(form.failure?.message).toContain('may have received it')
-    expect(form.failure?.message).not.toMatch(/try again/i)
-    expect(form.code).toBe('FFP6C3X9')
+    expect(await form.submit()).not.toBeNull()
+    expect(form.failure).toBeNull()
+    let unsent = 1
+    const deadline = Date.now() + 10_000
+    while (unsent > 0 && Date.now() < deadline) {
+      const outbox = await client.api.outbox.list()
+      unsent = outbox.ok ? outbox.value.count : 1
+      if (unsent > 0) await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    expect(unsent).toBe(0)
+    const done = harness.sandbox.requests.filter(
+      (r) => r.method === 'POST' && JSON.stringify(r.body).includes('FFP6C3X9') && r.status >= 200 && r.status < 300,
+    )
+    expect(done).toHaveLength(1)
   })
 })

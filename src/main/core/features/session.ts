@@ -216,6 +216,11 @@ export class SessionService {
     return this.state.client
   }
 
+  /** Who is signed in (Plannr base URL and user uuid), or null: the outbox sends only that user's writes. */
+  userKey(): string | null {
+    return this.state.kind === 'signed-in' && this.state.login.key ? this.state.login.key : null
+  }
+
   /** Identifies the signed-in session and account; changes whenever cached data must not be reused. */
   accountKey(): string | null {
     if (this.state.kind !== 'signed-in') return null

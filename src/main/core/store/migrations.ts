@@ -26,6 +26,25 @@ export const MIGRATIONS: readonly string[] = [
   //    kind is quiet, so a start opens one payload instead of one per record.
   `CREATE TABLE kinds (kind TEXT PRIMARY KEY, version INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
    CREATE TABLE snapshots (kind TEXT PRIMARY KEY, version INTEGER NOT NULL, payload BLOB NOT NULL) WITHOUT ROWID;`,
+  // 3: the outbox: our own writes waiting for Plannr, in the order they were made. `record_key` orders
+  //    the jobs of one record; `user_uuid` is who made the write (another user's jobs are held). A delivered
+  //    job is kept a day with the id of what it created, so a later lookup never claims that record twice.
+  `CREATE TABLE outbox (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     id TEXT NOT NULL UNIQUE,
+     record_key TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     user_uuid TEXT NOT NULL,
+     state TEXT NOT NULL DEFAULT 'pending',
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at INTEGER NOT NULL DEFAULT 0,
+     first_sent_at INTEGER,
+     payload BLOB NOT NULL,
+     last_error BLOB,
+     result_uuid TEXT,
+     done_at INTEGER
+   );
+   CREATE INDEX outbox_by_record ON outbox (record_key, seq);`,
 ]
 
 export class NewerSchema extends Error {}

@@ -5,6 +5,9 @@ import type { EventBus } from '../events'
 import type { CoreLog } from '../log'
 import type { AccountStore, LocalStore } from '../store'
 import type { SessionService } from '../features/session'
+import type { OutboxSummary } from '@shared/models/outbox'
+import { Outbox, type JobPayload, type OutboxOptions } from '../outbox'
+import { summarise } from '../outbox/summary'
 import type { RateBudget } from './rate-budget'
 import { ResourceSync, type ResourceSpec, type SyncProgress } from './resource-sync'
 
@@ -19,12 +22,15 @@ export interface SyncHubOptions {
   fullPassMs?: number
   /** How often lists opened this run are checked for staleness. Default one minute. */
   tickMs?: number
+  /** The outbox's backoff; tests shorten it. */
+  outbox?: Pick<OutboxOptions, 'backoff'>
 }
 
 interface Account {
   key: string
   baseUrl: string
   accountUuid: string
+  userUuid: string
   demo: boolean
 }
 
@@ -33,6 +39,7 @@ interface Opened {
   store: AccountStore
   notice: string | null
   syncs: Map<string, ResourceSync<unknown>>
+  outbox: Outbox
 }
 
 /**
@@ -49,11 +56,19 @@ export class SyncHub {
   private readonly timer: ReturnType<typeof setInterval>
   private emitQueued = false
   private lastEmitted = ''
+  private wasOffline = false
 
   constructor(private readonly options: SyncHubOptions) {
     this.now = options.now ?? Date.now
     this.stopWatching.push(options.session.onChange((status) => this.follow(status)))
-    this.stopWatching.push(options.budget.onChange(() => this.queueEmit()))
+    this.stopWatching.push(
+      options.budget.onChange((snapshot) => {
+        // Back online: what waited for the connection goes now rather than at its next backoff.
+        if (snapshot.online === true && this.wasOffline) this.opened?.outbox.wake()
+        this.wasOffline = snapshot.online === false
+        this.queueEmit()
+      }),
+    )
     this.timer = setInterval(() => this.tick(), options.tickMs ?? 60_000)
     this.timer.unref?.()
   }
@@ -96,6 +111,11 @@ export class SyncHub {
     return (await this.open()).store
   }
 
+  /** The signed-in account's outbox: every write to Plannr is enqueued here. */
+  async outbox(): Promise<Outbox> {
+    return (await this.open()).outbox
+  }
+
   status(): SyncStatus {
     const opened = this.opened
     const budget = this.options.budget.snapshot()
@@ -136,6 +156,7 @@ export class SyncHub {
     for (const stop of this.stopWatching) stop()
     const opened = await this.opening?.catch(() => null)
     if (opened) await Promise.all([...opened.syncs.values()].map((sync) => sync.settled()))
+    await opened?.outbox.stop()
     this.drop()
   }
 
@@ -152,7 +173,8 @@ export class SyncHub {
     const account = this.account
     if (account === null) throw new AppError('not_signed_in', 'Sign in to Plannr first.')
     this.opening ??= this.options.local.open(account.baseUrl, account.accountUuid, !account.demo).then((result) => {
-      const opened: Opened = { account, store: result.store, notice: result.notice, syncs: new Map() }
+      const opened: Opened = { account, store: result.store, notice: result.notice, syncs: new Map(), outbox: this.outboxFor(account, result.store) }
+      opened.outbox.start()
       if (this.account?.key !== account.key) {
         // The account changed while the file opened.
         result.store.close()
@@ -173,19 +195,69 @@ export class SyncHub {
   private async rebuild(opened: Opened): Promise<void> {
     const { account } = opened
     const rebuilt = await this.options.local.rebuild(opened.store, account.baseUrl, account.accountUuid)
-    const replacement: Opened = { account, store: rebuilt.store, notice: rebuilt.notice, syncs: new Map() }
+    void opened.outbox.stop()
+    const replacement: Opened = { account, store: rebuilt.store, notice: rebuilt.notice, syncs: new Map(), outbox: this.outboxFor(account, rebuilt.store) }
+    replacement.outbox.start()
     this.opened = replacement
     this.opening = Promise.resolve(replacement)
     this.queueEmit()
+  }
+
+  private outboxFor(account: Account, store: AccountStore): Outbox {
+    let opened: Opened | null = null
+    const outbox = new Outbox({
+      store,
+      client: () => {
+        opened ??= this.opened
+        if (opened === null || opened.store !== store) throw new AppError('not_signed_in', 'Signed out while sending.')
+        return this.client(opened)
+      },
+      // Jobs are only sent for the user who made them, and only while that user is signed in here.
+      userUuid: () => (this.account?.key === account.key ? account.userUuid : null),
+      paced: () => this.options.budget.whenClear(),
+      log: this.options.log,
+      now: this.now,
+      changed: () => this.queueOutboxEmit(),
+      ...(this.options.outbox?.backoff ? { backoff: this.options.outbox.backoff } : {}),
+    })
+    // A write delivered in the background: the views showing it re-read their rows.
+    outbox.onSettled((payload, answered) => {
+      if (!answered) this.announceDelivered(payload)
+    })
+    return outbox
+  }
+
+  private announceDelivered(payload: JobPayload): void {
+    const { events } = this.options
+    const syncedAt = new Date(this.now()).toISOString()
+    switch (payload.kind) {
+      case 'message.send':
+      case 'message.edit':
+        events.emit('messages.changed', { conversationUuid: payload.conversationUuid })
+        events.emit('conversations.changed', { syncedAt })
+        break
+      case 'conversation.pin':
+      case 'conversation.create':
+        events.emit('conversations.changed', { syncedAt })
+        break
+      case 'contact-detail.create':
+      case 'contact-detail.update':
+        events.emit('clients.changed', { syncedAt })
+        break
+      case 'referral.request':
+        events.emit('referrals.changed', { syncedAt })
+        break
+    }
   }
 
   private follow(status: SessionStatus): void {
     const next: Account | null =
       status.state === 'signed-in'
         ? {
-            key: `${status.apiUrl}|${status.account.uuid}|${status.demo}`,
+            key: `${status.apiUrl}|${status.account.uuid}|${status.demo}|${this.options.session.userKey() ?? ''}`,
             baseUrl: status.apiUrl,
             accountUuid: status.account.uuid,
+            userUuid: this.options.session.userKey() ?? '',
             demo: status.demo,
           }
         : null
@@ -200,12 +272,33 @@ export class SyncHub {
     const opened = this.opened
     this.opened = null
     this.opening = null
+    void opened?.outbox.stop()
     opened?.store.close()
   }
 
   private tick(): void {
     if (!this.opened) return
     for (const sync of this.opened.syncs.values()) sync.refreshIfStale()
+  }
+
+  /** What the status bar's "Outbox" and its list show. */
+  async outboxSummary(): Promise<OutboxSummary> {
+    const opened = await this.open()
+    return summarise(opened.outbox, this.account?.key === opened.account.key ? opened.account.userUuid : null)
+  }
+
+  private outboxEmitQueued = false
+
+  /** Jobs change several times per write: the windows hear once per tick. */
+  private queueOutboxEmit(): void {
+    if (this.outboxEmitQueued) return
+    this.outboxEmitQueued = true
+    setTimeout(() => {
+      this.outboxEmitQueued = false
+      const opened = this.opened
+      if (!opened || opened.store.isClosed) return
+      this.options.events.emit('outbox.changed', summarise(opened.outbox, opened.account.userUuid))
+    }, 50).unref?.()
   }
 
   /** Progress arrives per page: the windows hear at most one status per tick. */

@@ -1,16 +1,10 @@
+import type { OutboxMark } from '@shared/models/outbox'
 import type { CaseOption, ConversationDetail, ConversationRow, ConversationsPage, MessagesPage, MessageView } from '@shared/models/conversations'
 import type { ParsedInput } from '@shared/contract'
 import type { Conversation, Message } from '@shared/plannr'
 import { AppError } from '@shared/result'
-import {
-  createConversation,
-  editMessage,
-  getConversation,
-  listMessages,
-  pinConversation,
-  sendMessage,
-  PlannrError,
-} from '../../plannr'
+import { getConversation, listMessages, PlannrError } from '../../plannr'
+import { writer } from '../common/outbox-writes'
 import { storedRecordCodec } from '../../sync/codec'
 import { collator, compareIds, matchRank } from '../common/text-search'
 import type { ResourceSync } from '../../sync'
@@ -45,18 +39,12 @@ export class ConversationsService {
     return Promise.all([...filters.values()].map((filter) => this.resource(filter)))
   }
 
-  /** Applies one of our own changes to every stored list holding the conversation, then tells the windows once. */
-  private async patch(uuid: string, change: (conversation: Conversation) => Conversation): Promise<Conversation | undefined> {
-    let changed: Conversation | undefined
-    for (const list of await this.storedLists()) changed = list.repo.update(uuid, change) ?? changed
-    if (changed) this.announce(new Date().toISOString())
-    return changed
-  }
-
   async list(query: ParsedInput<'conversations.list'>): Promise<ConversationsPage> {
     const sync = await this.resource({ archived: query.archived, circleUuid: query.circleUuid })
     await sync.ready()
-    return pageOfConversations(sync.repo.all(), query, sync.syncedAt())
+    const page = pageOfConversations(sync.repo.all(), query, sync.syncedAt())
+    const marks = (await this.options.sync.outbox()).marks()
+    return marks.size === 0 ? page : { ...page, rows: page.rows.map((row) => withMark(row, marks)) }
   }
 
   /** What changed since the last sync, fetched now; the windows hear of it as of any refresh. */
@@ -80,33 +68,53 @@ export class ConversationsService {
     }
   }
 
+  /** Enqueued: shown in the list at once (marked until Plannr has it), Plannr's record once it answers. */
   async create(input: ParsedInput<'conversations.create'>): Promise<ConversationRow> {
-    const client = this.options.session.requireClient()
-    let created: Conversation
+    await this.storedLists()
+    const w = await writer(this.options)
+    let result: Awaited<ReturnType<typeof w.outbox.submit>>
     try {
-      created = await createConversation(client, createConversationBody(input))
+      result = await w.outbox.submit(
+        { kind: 'conversation.create', tempUuid: w.tempUuid, body: createConversationBody(input), creatorUuid: w.actor.accountUuid, createdAt: w.now },
+        w.actor,
+      )
     } catch (error) {
       if (error instanceof PlannrError && error.code === 'validation' && error.fields) {
         throw new AppError('validation', error.message, { fields: mapValidationFields(error.fields) })
       }
       throw error
     }
-    // Not archived, so it joins the unfiltered lists at once. Whether it touches a circle only Plannr
-    // works out: circle-filtered lists pick it up at their next sync.
-    for (const list of await this.storedLists()) {
-      const filter = filterOfKind(list.spec.kind)
-      if (filter && filter.circleUuid === null && filter.archived !== 'only') list.repo.upsertPage([created])
-    }
     this.announce(new Date().toISOString())
-    return toConversationRow(created)
+    if (result.delivered) return toConversationRow(result.delivered.record as Conversation)
+    return this.marked(w.tempUuid, w.outbox.marks())
   }
 
+  /** Enqueued; the stored lists show the change at once. */
   async pin(uuid: string, pin: boolean): Promise<ConversationRow> {
-    const client = this.options.session.requireClient()
-    await pinConversation(client, uuid, pin)
-    const pinned = await this.patch(uuid, (item) => ({ ...item, pinned: pin }))
-    // Not in any stored list (e.g. opened from a link): ask Plannr for it.
-    return toConversationRow(pinned ?? (await getConversation(client, uuid, LIST_INCLUDES)))
+    const lists = await this.storedLists()
+    const previous = lists.map((list) => list.repo.get(uuid)).find((item) => item !== undefined)
+    const w = await writer(this.options)
+    if (!previous) {
+      // Not in any stored list (e.g. opened from a link): ask Plannr for it, so it can be shown pinned.
+      const fetched = await getConversation(w.client, uuid, LIST_INCLUDES)
+      const result = await w.outbox.submit({ kind: 'conversation.pin', conversationUuid: uuid, pin, previous: fetched.pinned ?? null }, w.actor)
+      return { ...toConversationRow({ ...fetched, pinned: pin }), ...(result.delivered ? {} : { outbox: 'sending' as const }) }
+    }
+    const result = await w.outbox.submit({ kind: 'conversation.pin', conversationUuid: uuid, pin, previous: previous.pinned ?? null }, w.actor)
+    this.announce(new Date().toISOString())
+    if (result.delivered) return toConversationRow(lists.map((list) => list.repo.get(uuid)).find((item) => item !== undefined) ?? { ...previous, pinned: pin })
+    return this.marked(uuid, w.outbox.marks())
+  }
+
+  /** A stored conversation as a row, marked when a write on it is not yet on Plannr. */
+  private async marked(uuid: string, marks: Map<string, OutboxMark>): Promise<ConversationRow> {
+    for (const list of await this.storedLists()) {
+      const stored = list.repo.get(uuid)
+      if (!stored) continue
+      const mark = marks.get(uuid)
+      return { ...toConversationRow(stored), ...(mark ? { outbox: mark } : {}) }
+    }
+    throw new AppError('not_found', 'That conversation is no longer here.')
   }
 
   /** A thread's messages read before are kept, so it can be read again when Plannr is out of reach. */
@@ -124,6 +132,7 @@ export class ConversationsService {
       if (!(error instanceof AppError && error.code === 'network')) throw error
       const stored = await this.storedMessages(conversationUuid)
       if (stored.size === 0) throw error
+      const marks = (await this.options.sync.outbox()).marks()
       // Newest first, as Plannr pages them, from what was read before.
       const { rows, total } = stored.query({
         key: 'newest',
@@ -132,7 +141,7 @@ export class ConversationsService {
         limit: MESSAGES_PER_PAGE,
       })
       return {
-        messages: [...rows].reverse().map((message) => toMessageView(message, client.accountUuid)),
+        messages: [...rows].reverse().map((message) => withMark(toMessageView(message, client.accountUuid), marks)),
         page,
         hasEarlier: page * MESSAGES_PER_PAGE < total,
         total,
@@ -142,31 +151,57 @@ export class ConversationsService {
       .then((stored) => stored.upsertPage(result.data))
       .catch((error: unknown) => this.options.log.warn('Could not keep a thread’s messages', error))
     const meta = result.meta
+    const outbox = await this.options.sync.outbox()
+    const marks = outbox.marks()
+    // Messages not yet on Plannr follow its newest ones, from the store.
+    const unsent: Message[] = []
+    if (page === 1 && marks.size > 0) {
+      const stored = await this.storedMessages(conversationUuid)
+      for (const job of outbox.list()) {
+        if (job.payload.kind !== 'message.send' || job.payload.conversationUuid !== conversationUuid) continue
+        const message = stored.get(job.payload.tempUuid)
+        if (message) unsent.push(message)
+      }
+    }
     return {
       // Plannr pages newest first; a thread reads oldest first, newest at the bottom.
-      messages: [...result.data].reverse().map((message) => toMessageView(message, client.accountUuid)),
+      messages: [...[...result.data].reverse(), ...unsent].map((message) => withMark(toMessageView(message, client.accountUuid), marks)),
       page,
       hasEarlier: meta ? meta.current_page < meta.last_page : result.data.length >= MESSAGES_PER_PAGE,
       total: meta?.total ?? null,
     }
   }
 
+  /** Enqueued: in the thread at once (marked until Plannr has it), Plannr's message once it answers. */
   async send(conversationUuid: string, contents: string): Promise<MessageView> {
-    const client = this.options.session.requireClient()
-    const message = await sendMessage(client, conversationUuid, { contents })
-    await this.patch(conversationUuid, (item) => ({ ...item, latest_message: message, messages_count: (item.messages_count ?? 0) + 1 }))
-    ;(await this.storedMessages(conversationUuid)).upsertPage([message])
+    await this.storedLists()
+    const w = await writer(this.options)
+    const result = await w.outbox.submit(
+      { kind: 'message.send', conversationUuid, tempUuid: w.tempUuid, contents, authorUuid: w.actor.accountUuid, createdAt: w.now },
+      w.actor,
+    )
+    this.announce(new Date().toISOString())
     this.options.events.emit('messages.changed', { conversationUuid })
-    return toMessageView(message, client.accountUuid)
+    if (result.delivered) return toMessageView(result.delivered.record as Message, w.client.accountUuid)
+    return this.markedMessage(conversationUuid, w.tempUuid, w.client.accountUuid, w.outbox.marks())
   }
 
   async edit(conversationUuid: string, messageUuid: string, contents: string): Promise<MessageView> {
-    const client = this.options.session.requireClient()
-    const message: Message = await editMessage(client, conversationUuid, messageUuid, { contents })
-    await this.patch(conversationUuid, (item) => (item.latest_message?.uuid === messageUuid ? { ...item, latest_message: message } : item))
-    ;(await this.storedMessages(conversationUuid)).upsertPage([message])
+    await this.storedLists()
+    const w = await writer(this.options)
+    const previous = (await this.storedMessages(conversationUuid)).get(messageUuid)?.contents ?? null
+    const result = await w.outbox.submit({ kind: 'message.edit', conversationUuid, messageUuid, contents, previous }, w.actor)
+    this.announce(new Date().toISOString())
     this.options.events.emit('messages.changed', { conversationUuid })
-    return toMessageView(message, client.accountUuid)
+    if (result.delivered) return toMessageView(result.delivered.record as Message, w.client.accountUuid)
+    return this.markedMessage(conversationUuid, messageUuid, w.client.accountUuid, w.outbox.marks())
+  }
+
+  private async markedMessage(conversationUuid: string, uuid: string, accountUuid: string | undefined, marks: Map<string, OutboxMark>): Promise<MessageView> {
+    const stored = (await this.storedMessages(conversationUuid)).get(uuid)
+    if (!stored) throw new AppError('not_found', 'That message is no longer here.')
+    const mark = marks.get(uuid)
+    return { ...toMessageView(stored, accountUuid), ...(mark ? { outbox: mark } : {}) }
   }
 
   /**
@@ -231,4 +266,10 @@ export class ConversationsService {
       this.options.events.emit('conversations.changed', { syncedAt: latest })
     })
   }
+}
+
+/** A row with the standing of the user's unsent write on it, if any. */
+function withMark<R extends { uuid: string }>(row: R, marks: Map<string, OutboxMark>): R {
+  const mark = marks.get(row.uuid)
+  return mark ? { ...row, outbox: mark } : row
 }

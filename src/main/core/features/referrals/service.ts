@@ -1,7 +1,9 @@
 import type { ReferralRow, ReferralsPage } from '@shared/models/referrals'
 import type { ReferralConnection } from '@shared/plannr'
 import { AppError } from '@shared/result'
-import { createReferralConnection, PlannrError } from '../../plannr'
+import type { Submitted } from '../../outbox'
+import { PlannrError } from '../../plannr'
+import { writer } from '../common/outbox-writes'
 import type { ResourceSync } from '../../sync'
 import type { FeatureDeps } from '../feature'
 import { REFERRALS } from './resource'
@@ -28,24 +30,31 @@ export class ReferralsService {
   async list(filter: ReferralsFilter): Promise<ReferralsPage> {
     const sync = await this.resource()
     await sync.ready()
-    return pageOfReferrals(sync.repo.all(), filter, sync.syncedAt(), this.now())
+    const page = pageOfReferrals(sync.repo.all(), filter, sync.syncedAt(), this.now())
+    const marks = (await this.deps.sync.outbox()).marks()
+    if (marks.size === 0) return page
+    return { ...page, rows: page.rows.map((row) => (marks.has(row.uuid) ? { ...row, outbox: marks.get(row.uuid) } : row)) }
   }
 
-  /** Asks the adviser with this (already normalised) referral code to connect; Plannr emails them. */
+  /**
+   * Asks the adviser with this (already normalised) referral code to connect; Plannr emails them. Enqueued:
+   * offline the request is shown at once as pending and sent when Plannr can be reached.
+   */
   async connect(adviserKey: string): Promise<ReferralRow> {
-    await this.deps.session.ready()
-    const client = this.deps.session.requireClient()
-    let created: ReferralConnection
+    const sync = await this.resource()
+    const w = await writer(this.deps)
+    let result: Submitted
     try {
-      created = await createReferralConnection(client, { adviser_key: adviserKey })
+      result = await w.outbox.submit({ kind: 'referral.request', tempUuid: w.tempUuid, adviserKey, createdAt: w.now }, w.actor)
     } catch (error) {
       throw asFieldError(error)
     }
-    // Kept at once: the pending connection is what the adviser is looking for.
-    const sync = await this.resource()
-    sync.repo.upsertPage([created])
     this.deps.events.emit('referrals.changed', { syncedAt: sync.syncedAt() })
-    return referralRow(created, this.now())
+    if (result.delivered) return referralRow(result.delivered.record as ReferralConnection, this.now())
+    const stored = sync.repo.get(w.tempUuid)
+    if (!stored) throw new AppError('not_found', 'That referral request is no longer here.')
+    const mark = w.outbox.marks().get(w.tempUuid)
+    return { ...referralRow(stored, this.now()), ...(mark ? { outbox: mark } : {}) }
   }
 
   async close(): Promise<void> {}

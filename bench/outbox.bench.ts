@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { StoreKeyStore } from '../src/main/core/store'
+import { startSandbox, type Sandbox } from '../src/main/sandbox'
+import { doneWrites, drained, openOutboxApp, tempDataDir, type OutboxApp } from '../test/integration/outbox/harness'
+import { rawList, type RawConversation, type RawMessage } from '../test/support/plannr-raw'
+import { recordFigure, single } from './support/figures'
+
+/*
+ * The outbox after a long time offline: 1,000 messages written to 10 conversations while Plannr was out of
+ * reach, then Plannr back. Reported: the wall time of the replay against the least the rate limit allows
+ * (500 requests a minute), and — from the sandbox's records — how many writes arrived twice, or never.
+ */
+
+const WRITES = Number(process.env['BENCH_OUTBOX_WRITES'] ?? 1_000)
+const CONVERSATIONS = 10
+const LIMIT = 500
+
+/** Store keys held in this process: the benchmark measures the outbox, not the keychain. */
+function memoryKeys(): StoreKeyStore {
+  const keys = new Map<string, Buffer>()
+  return {
+    get: async (id) => keys.get(id) ?? null,
+    set: async (id, key) => void keys.set(id, key),
+    delete: async (id) => void keys.delete(id),
+  }
+}
+
+let sandbox: Sandbox
+let app: OutboxApp
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ size: 'small', rateLimitPerMinute: LIMIT })
+  app = await openOutboxApp(sandbox, `plannr-desktop-bench-outbox-${process.pid}`, tempDataDir(), undefined, memoryKeys())
+}, 60_000)
+
+afterAll(async () => {
+  await app?.close()
+  await sandbox?.close()
+})
+
+describe('outbox replay', () => {
+  it(`replays ${WRITES} queued writes exactly once within the rate limit`, async () => {
+    const conversations = (await rawList<RawConversation>(sandbox, app.accountUuid, '/api/v1/conversation')).slice(0, CONVERSATIONS)
+    const actor = { accountUuid: app.accountUuid, userUuid: app.session.userKey() ?? '' }
+    const tag = randomUUID().slice(0, 8)
+    sandbox.faults.offline = true
+    const written: string[] = []
+    for (let n = 0; n < WRITES; n++) {
+      const conversation = conversations[n % conversations.length] as RawConversation
+      const contents = `bench ${tag} #${n}`
+      written.push(contents)
+      app.outbox.enqueue(
+        { kind: 'message.send', conversationUuid: conversation.uuid, tempUuid: randomUUID(), contents, authorUuid: app.accountUuid, createdAt: new Date().toISOString() },
+        actor,
+      )
+    }
+    await app.outbox.stop()
+    sandbox.clearRequests()
+    sandbox.faults.offline = false
+
+    const started = performance.now()
+    app.outbox.start()
+    await drained(app.outbox, 20 * 60_000)
+    const wallMs = performance.now() - started
+
+    const requests = sandbox.requests.length
+    // Plannr allows LIMIT a rolling minute: N requests need at least (ceil(N / LIMIT) - 1) minutes.
+    const minimumMs = Math.max(0, Math.ceil(requests / LIMIT) - 1) * 60_000
+    const refused = sandbox.requests.filter((entry) => entry.status === 429).length
+    recordFigure(__filename, single({ id: 'outbox.replay', label: `Outbox: ${WRITES} queued writes replayed`, unit: 'ms' }, wallMs))
+    recordFigure(__filename, single({ id: 'outbox.replay-minimum', label: `Outbox: least the rate limit allows for those ${requests} requests`, unit: 'ms' }, minimumMs))
+    recordFigure(__filename, single({ id: 'outbox.429', label: 'Outbox: requests Plannr refused for the rate limit', unit: 'count' }, refused))
+
+    // The check reads with the same token: let the replay's minute pass first.
+    await new Promise((resolve) => setTimeout(resolve, 61_000))
+    const posted = conversations.flatMap((conversation) =>
+      doneWrites(sandbox, 'POST', `/api/v1/conversation/${conversation.uuid}/messages`).map((entry) => (entry.body as { contents: string }).contents),
+    )
+    const counts = new Map<string, number>()
+    for (const contents of posted) counts.set(contents, (counts.get(contents) ?? 0) + 1)
+    const duplicates = [...counts.values()].filter((count) => count > 1).length
+    const onServer = new Set<string>()
+    for (const conversation of conversations) {
+      for (const message of await rawList<RawMessage>(sandbox, app.accountUuid, `/api/v1/conversation/${conversation.uuid}/messages`)) onServer.add(message.contents)
+    }
+    const lost = written.filter((contents) => !onServer.has(contents)).length
+
+    recordFigure(__filename, single({ id: 'outbox.duplicates', label: 'Outbox: writes that reached Plannr twice', unit: 'count', goal: { stat: 'p95', max: 0 } }, duplicates))
+    recordFigure(__filename, single({ id: 'outbox.lost', label: 'Outbox: writes that never reached Plannr', unit: 'count', goal: { stat: 'p95', max: 0 } }, lost))
+    expect(duplicates).toBe(0)
+    expect(lost).toBe(0)
+  }, 25 * 60_000)
+})

@@ -1,0 +1,373 @@
+import type { OutboxMark } from '@shared/models/outbox'
+import { AppError } from '@shared/result'
+import type { CoreLog } from '../log'
+import type { PlannrClient } from '../plannr'
+import type { AccountStore } from '../store'
+import { JobPayload, type Job, type JobError, type JobKind, type PayloadOf } from './jobs'
+import type { Actor, Delivered, Mutation } from './mutation'
+import { mutationOf } from './mutations'
+import { OutboxTable } from './outbox-table'
+
+export interface OutboxOptions {
+  store: AccountStore
+  /** The signed-in client for this account; throws when there is none. */
+  client: () => PlannrClient
+  /** The user signed in now: jobs another user made are held, not sent. */
+  userUuid: () => string | null
+  /** Resolves when the rate budget has room (sync/rate-budget whenClear). */
+  paced: () => Promise<void>
+  log: CoreLog
+  now?: () => number
+  /** Backoff after a failure: doubles from `baseMs` per attempt, never above `maxMs`. */
+  backoff?: { baseMs?: number; maxMs?: number }
+  /** Told after every change to the jobs (count, states). */
+  changed?: () => void
+}
+
+/** What `submit` saw of a write's first attempt. */
+export type Submitted = { delivered: Delivered; job: Job } | { delivered: null; job: Job }
+
+interface Watcher {
+  settle(outcome: { delivered: Delivered } | { refused: unknown } | { queued: true }): void
+}
+
+/** How long `submit` waits for the first attempt before answering with the queued write. */
+const SUBMIT_WAIT_MS = 15_000
+
+/**
+ * The outbox of one account store. Services enqueue writes here: each job and its optimistic change are
+ * written in one transaction, and the sender delivers them — one at a time, in order per record, paced by
+ * the rate budget, with backoff — replacing each optimistic record with Plannr's. After a lost answer (or a
+ * crash mid-request) a create is looked for on Plannr before it is sent again.
+ */
+export class Outbox {
+  readonly table: OutboxTable
+  private readonly now: () => number
+  private readonly baseMs: number
+  private readonly maxMs: number
+  private running: Promise<void> | null = null
+  private again = false
+  private stopped = true
+  private timer: ReturnType<typeof setTimeout> | undefined
+  private readonly idleWaiters: Array<() => void> = []
+  private readonly watchers = new Map<string, Watcher>()
+  private readonly settledListeners = new Set<(payload: JobPayload, answered: boolean) => void>()
+
+  constructor(private readonly options: OutboxOptions) {
+    this.table = new OutboxTable(options.store, options.log)
+    this.now = options.now ?? Date.now
+    this.baseMs = options.backoff?.baseMs ?? 1_000
+    this.maxMs = options.backoff?.maxMs ?? 60_000
+    this.table.onChange(() => options.changed?.())
+  }
+
+  /** Writes the job and applies its optimistic change, together; the sender picks it up at once. */
+  enqueue<K extends JobKind>(payload: PayloadOf<K>, actor: Actor): Job {
+    const parsed = JobPayload.parse(payload) as PayloadOf<K>
+    const mutation = mutationOf(parsed.kind) as Mutation<K>
+    const job = this.options.store.transaction(() => {
+      mutation.apply(this.options.store, parsed, actor)
+      return this.table.insert(parsed, mutation.recordKey(parsed), actor.userUuid)
+    })
+    this.kick()
+    return job
+  }
+
+  /**
+   * Enqueues a write and waits for its first attempt: Plannr's record when it was delivered at once, the
+   * queued job when it could not be (offline, no answer, busy) — the optimistic change then stands. A write
+   * Plannr refuses at once (422, 403, 404) is taken back (rolled back, removed) and its error thrown, so a
+   * form shows it at its fields as before.
+   */
+  async submit<K extends JobKind>(payload: PayloadOf<K>, actor: Actor, waitMs = SUBMIT_WAIT_MS): Promise<Submitted> {
+    const job = this.enqueue(payload, actor)
+    if (this.stopped) return { delivered: null, job }
+    const outcome = await new Promise<{ delivered: Delivered } | { refused: unknown } | { queued: true }>((resolve) => {
+      const timer = setTimeout(() => {
+        this.watchers.delete(job.id)
+        resolve({ queued: true })
+      }, waitMs)
+      timer.unref?.()
+      this.watchers.set(job.id, {
+        settle: (result) => {
+          clearTimeout(timer)
+          this.watchers.delete(job.id)
+          resolve(result)
+        },
+      })
+    })
+    if ('delivered' in outcome) return { delivered: outcome.delivered, job }
+    if ('refused' in outcome) {
+      const current = this.table.get(job.id)
+      if (current?.state === 'needs-attention') this.discard(job.id)
+      throw outcome.refused
+    }
+    return { delivered: null, job: this.table.get(job.id) ?? job }
+  }
+
+  /**
+   * Called after each delivered write, so its views can be told; `answered` when the caller of `submit`
+   * was still waiting for it (and tells the views itself).
+   */
+  onSettled(listener: (payload: JobPayload, answered: boolean) => void): () => void {
+    this.settledListeners.add(listener)
+    return () => this.settledListeners.delete(listener)
+  }
+
+  /**
+   * The records holding unsent writes, by id (a temp id until Plannr gives the real one), with how each
+   * stands: what the views show as "Sending…", "Waiting for connection" or "Needs attention".
+   */
+  marks(): Map<string, OutboxMark> {
+    const marks = new Map<string, OutboxMark>()
+    for (const job of this.table.unsent()) {
+      const mark: OutboxMark = job.state === 'needs-attention' ? 'needs-attention' : job.lastError ? 'waiting' : 'sending'
+      for (const id of recordIdsOf(job.payload)) if (marks.get(id) !== 'needs-attention') marks.set(id, mark)
+    }
+    return marks
+  }
+
+  /** Unsent jobs, oldest first. */
+  list(): Job[] {
+    return this.table.unsent()
+  }
+
+  count(): number {
+    return this.table.count()
+  }
+
+  /** Sends a job again now — with the user's fix when given (a 422's form, edited). */
+  retry(id: string, payload?: JobPayload): Job {
+    const job = this.require(id)
+    if (payload !== undefined && payload.kind !== job.payload.kind) throw new AppError('validation', 'A fix must be for the same kind of write.')
+    const fixed = payload === undefined ? job.payload : JobPayload.parse(payload)
+    this.options.store.transaction(() => {
+      if (payload !== undefined) {
+        // The optimistic change follows the fix: undo the old one, apply the new one.
+        withMutation(job.payload, (mutation, old) => mutation.rollback(this.options.store, old))
+        withMutation(fixed, (mutation, next) => mutation.apply(this.options.store, next, { accountUuid: this.accountUuid(), userUuid: job.userUuid }))
+      }
+      this.table.requeue(job, fixed)
+    })
+    this.kick()
+    return this.require(id)
+  }
+
+  /**
+   * Gives a write up: its optimistic change is rolled back, and so are the later writes that need what it
+   * would have made (a message to a conversation that will now never exist, an edit of a message never
+   * sent), newest first.
+   */
+  discard(id: string): void {
+    const job = this.require(id)
+    if (job.state === 'sending') throw new AppError('validation', 'This write may be on its way to Plannr; wait for it to finish.')
+    const made = 'tempUuid' in job.payload ? job.payload.tempUuid : null
+    const dependent = this.table
+      .unsent()
+      .filter((other) => other.id === job.id || (made !== null && other.seq > job.seq && JSON.stringify(other.payload).includes(made)))
+    this.options.store.transaction(() => {
+      for (const other of dependent.reverse()) {
+        withMutation(other.payload, (mutation, payload) => mutation.rollback(this.options.store, payload))
+        this.table.delete(other)
+      }
+    })
+  }
+
+  start(): void {
+    this.stopped = false
+    this.kick()
+  }
+
+  /** Stops sending; resolves once the attempt in flight (if any) has finished. */
+  async stop(): Promise<void> {
+    this.stopped = true
+    for (const watcher of [...this.watchers.values()]) watcher.settle({ queued: true })
+    clearTimeout(this.timer)
+    await this.running
+    this.releaseIdle()
+  }
+
+  /** Sends what is due now (after a reconnect, or a user's "retry all"): waiting backoffs are cut short. */
+  wake(): void {
+    if (this.options.store.isClosed) return
+    this.options.store.db.prepare("UPDATE outbox SET next_attempt_at = 0 WHERE state IN ('pending', 'sending')").run()
+    this.kick()
+  }
+
+  /** Resolves when nothing is left that could be sent now (for tests and the quit prompt). */
+  idle(): Promise<void> {
+    if (!this.running && (this.stopped || this.nextRunnable() === null)) return Promise.resolve()
+    return new Promise((resolve) => this.idleWaiters.push(resolve))
+  }
+
+  kick(): void {
+    if (this.stopped || this.options.store.isClosed) return
+    if (this.running) {
+      this.again = true
+      return
+    }
+    clearTimeout(this.timer)
+    this.running = this.loop().finally(() => {
+      this.running = null
+      if (this.again) {
+        this.again = false
+        this.kick()
+      } else {
+        this.scheduleNext()
+      }
+    })
+  }
+
+  private async loop(): Promise<void> {
+    for (;;) {
+      this.again = false
+      if (this.stopped || this.options.store.isClosed) return
+      const job = this.nextRunnable()
+      if (!job) return
+      await this.options.paced()
+      if (this.stopped || this.options.store.isClosed) return
+      try {
+        await this.attempt(job)
+      } catch (error) {
+        this.watchers.get(job.id)?.settle({ queued: true })
+        if (this.options.store.isClosed) return
+        this.options.log.warn('An outbox job failed unexpectedly', { id: job.id, kind: job.payload.kind, error: String(error) })
+        this.table.retryLater(job, job.state === 'sending' ? 'sending' : 'pending', this.now() + this.backoffMs(job.attempts), {
+          message: 'Plannr Desktop could not send this; it will try again.',
+        })
+      }
+    }
+  }
+
+  /** The first job of each record, when it is due, not waiting for the user, and the signed-in user's. */
+  private nextRunnable(): Job | null {
+    if (this.options.store.isClosed) return null
+    const user = this.options.userUuid()
+    const now = this.now()
+    for (const head of this.table.heads()) {
+      if (head.state === 'needs-attention' || head.userUuid !== user || head.nextAttemptAt > now) continue
+      // A job that cannot be read is set aside by `get`: look at the next one.
+      const job = this.table.get(head.id)
+      if (job) return job
+    }
+    return null
+  }
+
+  private scheduleNext(): void {
+    if (this.stopped || this.options.store.isClosed) return this.releaseIdle()
+    if (this.nextRunnable() !== null) return this.kick()
+    this.releaseIdle()
+    const user = this.options.userUuid()
+    const waiting = this.table.heads().filter((head) => head.state !== 'needs-attention' && head.userUuid === user)
+    if (waiting.length === 0) return
+    const at = Math.min(...waiting.map((head) => head.nextAttemptAt))
+    this.timer = setTimeout(() => this.kick(), Math.max(0, at - this.now()))
+    this.timer.unref?.()
+  }
+
+  private releaseIdle(): void {
+    for (const resolve of this.idleWaiters.splice(0)) resolve()
+  }
+
+  private async attempt(job: Job): Promise<void> {
+    const client = this.options.client()
+    const mutation = mutationOf(job.payload.kind) as Mutation<JobKind>
+    const payload = job.payload
+    if (job.state === 'sending' && mutation.find && job.firstSentAt !== null) {
+      // An earlier attempt may have reached Plannr (lost answer, or the app stopped mid-request): look first.
+      let found: Delivered | null
+      try {
+        found = await mutation.find(client, payload, job.firstSentAt, this.table.claimed(payload.kind))
+      } catch (error) {
+        return this.failed(job, mutation, error, true)
+      }
+      if (found) return this.deliver(job, mutation, found)
+    }
+    const sending = this.table.markSending(job, this.now())
+    let delivered: Delivered
+    try {
+      delivered = await mutation.send(client, payload)
+    } catch (error) {
+      return this.failed(sending, mutation, error, false)
+    }
+    this.deliver(sending, mutation, delivered)
+  }
+
+  private deliver(job: Job, mutation: Mutation<JobKind>, delivered: Delivered): void {
+    if (this.options.store.isClosed) return
+    this.options.store.transaction(() => {
+      const rewrite = mutation.reconcile(this.options.store, job.payload, delivered)
+      if (rewrite && rewrite.from !== rewrite.to) this.table.rewriteId(rewrite.from, rewrite.to)
+      this.table.markDone(job, delivered.uuid, this.now())
+    })
+    const watcher = this.watchers.get(job.id)
+    watcher?.settle({ delivered })
+    for (const listener of this.settledListeners) listener(job.payload, watcher !== undefined)
+  }
+
+  private failed(job: Job, mutation: Mutation<JobKind>, error: unknown, lookingUp: boolean): void {
+    if (this.options.store.isClosed) return
+    const now = this.now()
+    const message = error instanceof Error ? error.message : String(error)
+    const code = error instanceof AppError ? error.code : null
+    const details = error instanceof AppError ? error : undefined
+    // A create stays 'sending' (look before sending again) while it may be on Plannr.
+    const uncertain = mutation.find !== undefined && (lookingUp || details?.maybeSaved === true)
+    const state = uncertain ? 'sending' : 'pending'
+    const jobError: JobError = { message }
+    if (code === 'validation' && !lookingUp) {
+      this.table.needsAttention(job, { message, fields: mutation.fields(details?.fields ?? {}) })
+      return this.watchers.get(job.id)?.settle({ refused: error })
+    } else if ((code === 'forbidden' || code === 'not_found') && !lookingUp) {
+      this.table.needsAttention(job, jobError)
+      return this.watchers.get(job.id)?.settle({ refused: error })
+    } else if (code === 'rate_limited') {
+      const seconds = details?.retryAfter ?? 60
+      this.table.retryLater(job, state, now + seconds * 1000, jobError)
+    } else {
+      this.table.retryLater(job, state, now + this.backoffMs(job.attempts), jobError)
+    }
+    this.watchers.get(job.id)?.settle({ queued: true })
+  }
+
+  private backoffMs(attempts: number): number {
+    const exponent = Math.min(20, Math.max(0, attempts - 1))
+    const delay = Math.min(this.maxMs, this.baseMs * 2 ** exponent)
+    // A little jitter so that many jobs do not all come back at once.
+    return Math.round(delay * (0.8 + Math.random() * 0.4))
+  }
+
+  private accountUuid(): string {
+    const uuid = this.options.client().accountUuid
+    if (!uuid) throw new AppError('not_signed_in', 'Sign in to Plannr first.')
+    return uuid
+  }
+
+  private require(id: string): Job {
+    const job = this.table.get(id)
+    if (!job || job.state === 'done' || job.state === 'set-aside') throw new AppError('not_found', 'That write is no longer in the outbox.')
+    return job
+  }
+}
+
+/** The ids of the records a write changes (a message's, a conversation's, a detail's …). */
+function recordIdsOf(payload: JobPayload): string[] {
+  switch (payload.kind) {
+    case 'message.send':
+      return [payload.tempUuid]
+    case 'message.edit':
+      return [payload.messageUuid]
+    case 'conversation.pin':
+      return [payload.conversationUuid]
+    case 'conversation.create':
+    case 'contact-detail.create':
+    case 'referral.request':
+      return [payload.tempUuid]
+    case 'contact-detail.update':
+      return [payload.uuid]
+  }
+}
+
+function withMutation<R>(payload: JobPayload, use: <K extends JobKind>(mutation: Mutation<K>, payload: PayloadOf<K>) => R): R {
+  return use(mutationOf(payload.kind) as Mutation<JobKind>, payload)
+}
