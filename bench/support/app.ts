@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test'
 import { deleteKeychainService } from '../../test/e2e/fixtures/keychain'
+import { controlHeaders } from '../../test/e2e/fixtures/sandbox'
 import { startPreview, stopPreview, type WebPreview } from '../../test/e2e/fixtures/web-preview'
 import type { BenchConfig } from './config'
 
@@ -40,7 +41,7 @@ export async function openBenchApp(config: BenchConfig, name: string): Promise<B
   try {
     const faults = await fetch(`${preview.sandboxUrl}/__sandbox/faults`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...controlHeaders(preview.sandboxUrl) },
       body: JSON.stringify({ latencyMs: config.latencyMs }),
     })
     if (!faults.ok) throw new Error(`PUT /__sandbox/faults answered ${faults.status}`)

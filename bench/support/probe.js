@@ -67,7 +67,8 @@
     },
     /** A view: its heading, and the first row of its list. */
     view({ heading, list }) {
-      const h1 = document.querySelector('main h1')
+      // Views stay mounted behind the one shown: the shown one's heading.
+      const h1 = document.querySelector('main .view:not([hidden]) h1') ?? document.querySelector('main h1')
       return text(h1) === heading && firstRowReady(list)
     },
   }
