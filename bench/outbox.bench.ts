@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { StoreKeyStore } from '../src/main/core/store'
 import { startSandbox, type Sandbox } from '../src/main/sandbox'
 import { doneWrites, drained, openOutboxApp, tempDataDir, type OutboxApp } from '../test/integration/outbox/harness'
 import { rawList, type RawConversation, type RawMessage } from '../test/support/plannr-raw'
 import { benchConfig } from './support/config'
+import { memoryKeys } from './support/memory-keys'
 import { recordFigure, single } from './support/figures'
 
 /*
@@ -17,16 +17,6 @@ import { recordFigure, single } from './support/figures'
 const WRITES = Number(process.env['BENCH_OUTBOX_WRITES'] ?? (benchConfig().size === 'small' ? 50 : 1_000))
 const CONVERSATIONS = 10
 const LIMIT = 500
-
-/** Store keys held in this process: the benchmark measures the outbox, not the keychain. */
-function memoryKeys(): StoreKeyStore {
-  const keys = new Map<string, Buffer>()
-  return {
-    get: async (id) => keys.get(id) ?? null,
-    set: async (id, key) => void keys.set(id, key),
-    delete: async (id) => void keys.delete(id),
-  }
-}
 
 let sandbox: Sandbox
 let app: OutboxApp

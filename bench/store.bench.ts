@@ -7,13 +7,14 @@ import type { ConversationsPage } from '@shared/models/conversations'
 import type { SyncStatus } from '@shared/models/sync'
 import { Account, paginated } from '@shared/plannr'
 import { memoryLog } from '../src/main/core/log'
-import { AccountStore, LocalStore, MIGRATIONS, type StoreKeyStore } from '../src/main/core/store'
+import { AccountStore, LocalStore, MIGRATIONS } from '../src/main/core/store'
 import { storedRecordCodec } from '../src/main/core/sync/codec'
 import { compareClients, indexClient } from '../src/main/core/features/contacts/client-search'
 import { clientRow } from '../src/main/core/features/contacts/views'
 import { SANDBOX_TOKENS, startSandbox, type Sandbox } from '../src/main/sandbox'
 import { startCore, tempDataDir, type TestCore } from '../test/support/core-harness'
 import { benchConfig } from './support/config'
+import { memoryKeys } from './support/memory-keys'
 
 /*
  * The local store at the size of a large firm — the 'large' sandbox (20,000 clients, 5,000 circles; its
@@ -25,16 +26,6 @@ const LATENCY_MS = 100
 /** The firm's size: `large` for the goals, `small` for CI's smoke run (BENCH_SIZE). */
 const SIZE = benchConfig().size
 const PER_PAGE = 500
-
-/** Store keys held in this process: the benchmark measures the store, not the keychain. */
-function memoryKeys(): StoreKeyStore {
-  const keys = new Map<string, Buffer>()
-  return {
-    get: async (id) => keys.get(id) ?? null,
-    set: async (id, key) => void keys.set(id, key),
-    delete: async (id) => void keys.delete(id),
-  }
-}
 
 const keys = memoryKeys()
 const dataDir = tempDataDir()
