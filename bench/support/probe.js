@@ -99,6 +99,9 @@
       })
     }
     observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true })
+    // The answer may already be on screen when the event comes (the view asked for is the one shown):
+    // then nothing changes in the DOM, so look once more after the event has been handled.
+    window.addEventListener(from, () => window.setTimeout(test, 0), { once: true })
     pending = done
   }
 
