@@ -4,6 +4,7 @@ import { ConversationsState } from '../../../src/renderer/src/lib/state/conversa
 import { mergeMessages, ThreadState } from '../../../src/renderer/src/lib/state/messages.svelte'
 import { signedInHarness, type SignedInHarness } from '../../support/core-harness'
 import { direct, postMessages, signedInAccount } from '../conversations/helpers'
+import { unsentAfterDraining } from './outbox-drained'
 
 async function until(check: () => boolean, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
@@ -170,14 +171,7 @@ describe('renderer state for conversations, over the real core and sandbox', () 
     expect(thread.sendError).toBeNull()
     await until(() => thread.messages.some((message) => message.contents === contents))
     // The outbox looks before it sends again: it is on Plannr once.
-    let unsent = 1
-    const deadline = Date.now() + 10_000
-    while (unsent > 0 && Date.now() < deadline) {
-      const outbox = await client.api.outbox.list()
-      unsent = outbox.ok ? outbox.value.count : 1
-      if (unsent > 0) await new Promise((resolve) => setTimeout(resolve, 50))
-    }
-    expect(unsent).toBe(0)
+    expect(await unsentAfterDraining(client)).toBe(0)
     const page = (await direct(h.sandbox, account, `/api/v1/conversation/${uuid}/messages?per_page=100`)) as { data: Array<{ contents: string }> }
     expect(page.data.filter((message) => message.contents === contents)).toHaveLength(1)
     stop()

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createClient } from '../../../src/renderer/src/lib/api'
 import { ConnectForm, ReferralsState } from '../../../src/renderer/src/lib/state/referrals.svelte'
 import { signedInHarness, type SignedInHarness } from '../../support/core-harness'
+import { unsentAfterDraining } from './outbox-drained'
 
 const PATH = '/api/v1/referral-connections'
 
@@ -145,14 +146,7 @@ describe('the referrals view state, over the real core and sandbox', () => {
     form.setCode('FFP6C3X9')
     expect(await form.submit()).not.toBeNull()
     expect(form.failure).toBeNull()
-    let unsent = 1
-    const deadline = Date.now() + 10_000
-    while (unsent > 0 && Date.now() < deadline) {
-      const outbox = await client.api.outbox.list()
-      unsent = outbox.ok ? outbox.value.count : 1
-      if (unsent > 0) await new Promise((resolve) => setTimeout(resolve, 50))
-    }
-    expect(unsent).toBe(0)
+    expect(await unsentAfterDraining(client)).toBe(0)
     const done = harness.sandbox.requests.filter(
       (r) => r.method === 'POST' && JSON.stringify(r.body).includes('FFP6C3X9') && r.status >= 200 && r.status < 300,
     )
