@@ -2,6 +2,7 @@ import type { AccountOption, ClientRow } from '@shared/models/accounts'
 import type { ContactDetailView } from '@shared/models/contacts'
 import type { IpcError } from '@shared/result'
 import { DEFAULT_PHONE_COUNTRY, normaliseEmail } from '@shared/contact-values'
+import { FormState } from '../form-state.svelte'
 import { previewPhone } from '../phone-numbers'
 import type { Client } from '../api'
 
@@ -58,9 +59,9 @@ export class ContactDetailsState {
   }
 }
 
-/** The form's fields, as the contract names them: server messages land on the same keys. */
-export type ContactField = 'type' | 'description' | 'value' | 'country' | 'ownerUuids' | 'primaryOwnerUuids'
-const FIELDS: readonly string[] = ['type', 'description', 'value', 'country', 'ownerUuids', 'primaryOwnerUuids']
+/** The form's fields, as the contract names them (server messages land on the same keys), in the dialog's order. */
+export type ContactField = 'type' | 'description' | 'country' | 'value' | 'ownerUuids' | 'primaryOwnerUuids'
+const FIELDS: readonly ContactField[] = ['type', 'description', 'country', 'value', 'ownerUuids', 'primaryOwnerUuids']
 
 /** An owner as the picker shows it. */
 export type Owner = AccountOption
@@ -82,11 +83,8 @@ export class ContactDetailForm {
   country = $state(DEFAULT_PHONE_COUNTRY)
   owners = $state<Owner[]>([])
   primaryOwnerUuids = $state<string[]>([])
-  /** Messages by field, from our own checks on submit or from Plannr. */
-  errors = $state<Partial<Record<ContactField, string>>>({})
-  /** A failure that belongs to no field (network, server): shown above the buttons. */
-  failure = $state<IpcError | null>(null)
-  submitting = $state(false)
+  /** Submitting, the messages at each field (ours on submit, or Plannr's), the form's failure, and how it ended. */
+  readonly state = new FormState<ContactField>({ fields: FIELDS })
 
   /** The live check of the value while typing: its problem, or how it will be saved. */
   check = $derived(this.#check())
@@ -98,6 +96,19 @@ export class ContactDetailForm {
 
   constructor(client: Client) {
     this.#client = client
+  }
+
+  get errors(): Partial<Record<ContactField, string>> {
+    return this.state.errors
+  }
+
+  /** A failure that belongs to no field: shown above the buttons. */
+  get failure(): IpcError | null {
+    return this.state.failure
+  }
+
+  get submitting(): boolean {
+    return this.state.submitting
   }
 
   #check(): { ok: boolean; message: string } | null {
@@ -169,37 +180,19 @@ export class ContactDetailForm {
   }
 
   /** Checks, then saves. Returns the saved detail, or null with the messages in `errors` / `failure`. */
-  async submit(): Promise<ContactDetailView | null> {
-    if (this.submitting) return null
-    this.failure = null
-    this.errors = this.#localErrors()
-    if (Object.keys(this.errors).length > 0) return null
-    this.submitting = true
-    const common = {
-      description: this.description,
-      value: this.value,
-      country: this.type === 'phone_number' ? this.country : null,
-      ownerUuids: this.owners.map((owner) => owner.uuid),
-      primaryOwnerUuids: this.owners.map((owner) => owner.uuid).filter((uuid) => this.primaryOwnerUuids.includes(uuid)),
-    }
-    const result = this.editing
-      ? await this.#client.api.contacts.update({ uuid: this.editing, type: this.type, ...common })
-      : await this.#client.api.contacts.add({ type: this.type, isPrimary: this.primaryForAll, ...common })
-    this.submitting = false
-    if (result.ok) return result.value
-    const errors: Partial<Record<ContactField, string>> = {}
-    const general: string[] = []
-    for (const [field, messages] of Object.entries(result.error.fields ?? {})) {
-      const message = messages[0]
-      if (!message) continue
-      if (FIELDS.includes(field)) errors[field as ContactField] ??= message
-      else general.push(message)
-    }
-    this.errors = errors
-    if (Object.keys(errors).length === 0 || general.length > 0) {
-      this.failure = general.length > 0 ? { ...result.error, message: general.join(' ') } : result.error
-    }
-    return null
+  submit(): Promise<ContactDetailView | null> {
+    return this.state.submit(() => {
+      const common = {
+        description: this.description,
+        value: this.value,
+        country: this.type === 'phone_number' ? this.country : null,
+        ownerUuids: this.owners.map((owner) => owner.uuid),
+        primaryOwnerUuids: this.owners.map((owner) => owner.uuid).filter((uuid) => this.primaryOwnerUuids.includes(uuid)),
+      }
+      return this.editing
+        ? this.#client.api.contacts.update({ uuid: this.editing, type: this.type, ...common })
+        : this.#client.api.contacts.add({ type: this.type, isPrimary: this.primaryForAll, ...common })
+    }, this.#localErrors())
   }
 
   #localErrors(): Partial<Record<ContactField, string>> {
@@ -213,10 +206,7 @@ export class ContactDetailForm {
   }
 
   #clear(...fields: ContactField[]): void {
-    if (!fields.some((field) => field in this.errors)) return
-    const errors = { ...this.errors }
-    for (const field of fields) delete errors[field]
-    this.errors = errors
+    this.state.clear(...fields)
   }
 
   #reset(): void {
@@ -227,8 +217,6 @@ export class ContactDetailForm {
     this.country = DEFAULT_PHONE_COUNTRY
     this.owners = []
     this.primaryOwnerUuids = []
-    this.errors = {}
-    this.failure = null
-    this.submitting = false
+    this.state.reset()
   }
 }

@@ -131,15 +131,6 @@ export class ThreadState {
     return result
   }
 
-  /**
-   * After a send whose answer was lost: fetch the newest messages, so the adviser can see whether it
-   * arrived before sending it again.
-   */
-  async checkAfterUncertainSend(): Promise<void> {
-    await this.#refreshNewest()
-    this.sendError = null
-  }
-
   startEditing(uuid: string): void {
     this.editingUuid = uuid
     this.editError = null

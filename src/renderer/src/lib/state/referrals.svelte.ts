@@ -2,6 +2,7 @@ import type { ReferralCounts, ReferralRow } from '@shared/models/referrals'
 import type { IpcError } from '@shared/result'
 import type { Client } from '../api'
 import { checkCode, connectRefusalText } from '../referral-text'
+import { FormState } from '../form-state.svelte'
 import { Latest } from './latest'
 import { followList } from './live-list.svelte'
 
@@ -97,15 +98,12 @@ export class ConnectForm {
   code = $state('')
   /** Set once the user has tried to send, so problems show only after that. */
   attempted = $state(false)
-  submitting = $state(false)
-  /** Plannr's answer about the code (unknown, own firm, already connected). */
-  serverError = $state<string | null>(null)
-  /** A failure not about the code (offline, Plannr down): the form offers to try again. */
-  failure = $state<IpcError | null>(null)
+  /** Submitting, Plannr's answer about the code (unknown, own firm, already connected), a failure not about it, and how it ended. */
+  readonly state = new FormState<'adviserKey'>({ fields: ['adviserKey'], reword: (_field, message) => connectRefusalText(message) })
 
   check = $derived(checkCode(this.code))
   /** The message shown at the field: Plannr's, or ours once the user has tried to send. */
-  fieldError = $derived(this.serverError ?? (this.attempted ? this.check.problem : null))
+  fieldError = $derived(this.state.errors.adviserKey ?? (this.attempted ? this.check.problem : null))
 
   readonly #client: Client
 
@@ -113,34 +111,41 @@ export class ConnectForm {
     this.#client = client
   }
 
+  get submitting(): boolean {
+    return this.state.submitting
+  }
+
+  /** Plannr's answer about the code. */
+  get serverError(): string | null {
+    return this.state.errors.adviserKey ?? null
+  }
+
+  /** A failure not about the code (nowhere to keep it, a bug): the form offers to try again. */
+  get failure(): IpcError | null {
+    return this.state.failure
+  }
+
   /** Upper-cases as the user types; a new code clears the previous answer about the old one. */
   setCode(text: string): void {
     this.code = text.toUpperCase()
-    this.serverError = null
+    this.state.clear('adviserKey')
   }
 
   reset(): void {
     this.code = ''
     this.attempted = false
-    this.submitting = false
-    this.serverError = null
-    this.failure = null
+    this.state.reset()
   }
 
   /** Sends the code when it is well formed; returns the new pending connection, or null. */
   async submit(): Promise<ReferralRow | null> {
     if (this.submitting) return null
     this.attempted = true
-    this.failure = null
-    if (!this.check.valid) return null
-    this.submitting = true
-    this.serverError = null
-    const result = await this.#client.api.referrals.connect({ adviserKey: this.check.code })
-    this.submitting = false
-    if (result.ok) return result.value
-    const atField = result.error.fields?.adviserKey?.[0]
-    if (atField) this.serverError = connectRefusalText(atField)
-    else this.failure = result.error
-    return null
+    if (!this.check.valid) {
+      this.state.reset()
+      return null
+    }
+    const adviserKey = this.check.code
+    return this.state.submit(() => this.#client.api.referrals.connect({ adviserKey }))
   }
 }
