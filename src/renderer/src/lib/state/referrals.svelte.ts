@@ -37,8 +37,12 @@ export class ReferralsState {
 
   /** First load, and re-query whenever main says the connections changed. Returns the stop function. */
   start(): () => void {
-    const list = { load: () => this.load(), refresh: () => this.#fetch(false) }
-    return followList(this.#client, 'referrals.changed', list, () => this.#latest.cancel())
+    return followList(this.#client, 'referrals.changed', this, () => this.#latest.cancel())
+  }
+
+  /** Re-asks for the rows on screen, keeping them meanwhile (no loading state). */
+  refresh(): Promise<void> {
+    return this.#fetch(false)
   }
 
   setStatus(status: StatusFilter): void {
