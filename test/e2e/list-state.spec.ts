@@ -55,9 +55,11 @@ test('a list that cannot be loaded says why, offers “Try again”, and shows i
   await expect(page.getByRole('status').filter({ hasText: /clients?\b/ })).toHaveCount(0)
 
   await setSandboxFaults(request, preview.sandboxUrl, { offline: false })
-  await pane.getByRole('button', { name: 'Try again' }).click()
+  await pane.getByRole('button', { name: 'Try again' }).press('Enter')
   await expect(state(pane)).toHaveAttribute('data-list-state', 'rows', { timeout: 30_000 })
   await expect(problem).toHaveCount(0)
+  // The button went with the error: focus is on the list's current row, not lost to the page.
+  await expect(page.getByRole('list', { name: 'Clients' }).locator('[tabindex="0"]')).toBeFocused()
   await expect(page.getByRole('status').filter({ hasText: /^\d+ clients$/ })).toBeVisible()
 })
 
