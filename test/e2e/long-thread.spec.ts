@@ -109,3 +109,59 @@ test('a message written offline is scrolled into view at once, and the list name
   await expect(row).toContainText('Sophie Turner: Written with no connection')
   await setSandboxFaults(request, preview.sandboxUrl, { offline: false })
 })
+
+test('every message’s actions stay reachable by keyboard, however far back it is', async ({ app: page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await openLongThread(page)
+  const composer = page.getByRole('textbox', { name: `Message to ${LONG_THREAD}` })
+  await expect(composer).toBeFocused()
+  await expect.poll(async () => (await threadState(page)).fromBottom).toBeLessThan(5)
+  // Load a few pages, then walk up the rows with the arrow keys, far past what is rendered.
+  for (let pages = 0; pages < 3; pages++) {
+    const before = (await threadState(page)).loaded
+    await scroller(page).evaluate((element) => element.scrollTo({ top: 0 }))
+    await expect.poll(async () => (await threadState(page)).loaded).toBeGreaterThan(before)
+  }
+  const loaded = (await threadState(page)).loaded
+  await scroller(page).evaluate((element) => element.scrollTo({ top: element.scrollHeight }))
+  await expect.poll(async () => (await threadState(page)).fromBottom).toBeLessThan(5)
+
+  // The rows are one Tab stop, just before the message box (after the newest message's own Edit).
+  await composer.focus()
+  const rows = page.getByRole('list', { name: 'Messages' })
+  for (let i = 0; i < 3 && !(await page.evaluate(() => document.activeElement?.matches('li[data-index]') ?? false)); i++) await page.keyboard.press('Shift+Tab')
+  const newest = rows.locator(`li[data-index="${loaded - 1}"]`)
+  await expect(newest).toBeFocused()
+
+  // Far up: 60 rows back (rendered only as focus reaches them), then the nearest of one's own messages.
+  for (let i = 0; i < 60; i++) await page.keyboard.press('ArrowUp')
+  const far = rows.locator(`li[data-index="${loaded - 61}"]`)
+  await expect(far).toBeFocused()
+  await expect(far).toBeInViewport()
+  expect((await threadState(page)).rows).toBeLessThanOrEqual(40)
+  while (!(await page.evaluate(() => document.activeElement?.querySelector('button') !== null))) await page.keyboard.press('ArrowUp')
+  const mine = page.locator('li[data-index]:focus')
+  const index = Number(await mine.getAttribute('data-index'))
+  expect(index).toBeLessThan(loaded - 61)
+  await page.keyboard.press('Tab')
+  const edit = rows.locator(`li[data-index="${index}"]`).getByRole('button', { name: /^Edit message/ })
+  await expect(edit).toBeFocused()
+  await page.keyboard.press('Enter')
+  const editor = page.getByRole('textbox', { name: 'Edit your message' })
+  await expect(editor).toBeFocused()
+  // Scrolled far away while editing, the draft is kept: the row being edited stays in the page.
+  await editor.pressSequentially(' (draft)')
+  await scroller(page).evaluate((element) => element.scrollTo({ top: element.scrollHeight }))
+  await expect.poll(async () => (await threadState(page)).fromBottom).toBeLessThan(5)
+  await expect(editor).toHaveValue(/ \(draft\)$/)
+  await editor.press('Escape')
+  await expect(edit).toBeFocused()
+  await expect(edit).toBeInViewport()
+
+  // F6 still moves between the list of conversations and the message box.
+  await composer.focus()
+  await page.keyboard.press('F6')
+  await expect(page.getByRole('list', { name: 'Conversations' }).locator('li[aria-current="true"] button[data-row-focus]')).toBeFocused()
+  await page.keyboard.press('F6')
+  await expect(composer).toBeFocused()
+})
