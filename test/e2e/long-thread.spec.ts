@@ -107,6 +107,20 @@ test('a message written offline is scrolled into view at once, and the list name
 
   const row = page.getByRole('list', { name: 'Conversations' }).getByRole('listitem').filter({ hasText: LONG_THREAD })
   await expect(row).toContainText('Sophie Turner: Written with no connection')
+
+  // A second one, queued behind the first: the same.
+  await scroller(page).evaluate((element) => element.scrollBy({ top: -1500 }))
+  await expect.poll(async () => (await threadState(page)).fromBottom).toBeGreaterThan(1000)
+  await composer.fill('And a second one')
+  await composer.press('Enter')
+  const second = messages(page).filter({ hasText: 'And a second one' })
+  await expect(second).toContainText(/Waiting for connection|Sending…/)
+  await expect(second).toBeInViewport()
+  await expect(composer).toBeFocused()
+  // Its send answers once the outbox has tried it (behind the first one): the box empties, focus still in it.
+  await expect(composer).toHaveValue('', { timeout: 30_000 })
+  await expect(composer).toBeFocused()
+  await expect(row).toContainText('Sophie Turner: And a second one')
   await setSandboxFaults(request, preview.sandboxUrl, { offline: false })
 })
 
