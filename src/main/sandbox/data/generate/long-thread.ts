@@ -29,10 +29,21 @@ export function addLongThread(ctx: GenerationContext, firmKey: FirmKey, leadId: 
 
   const uuid = ctx.rng.uuid()
   const vars = { client: client.firstName ?? '', adviser: lead.firstName ?? '', provider: 'Aviva', taxYear: 'this tax year' }
-  // Oldest first, a few hours to a few days apart, the newest 200 days before the anchor.
+  // Oldest first, in office hours, one or more a day every few days; the newest 200 days before the anchor.
   const times = new Array<number>(count)
-  times[count - 1] = ctx.anchor - 200 * DAY - ctx.rng.int(9, 17) * HOUR
-  for (let k = count - 2; k >= 0; k--) times[k] = (times[k + 1] as number) - ctx.rng.int(30, 72 * 60) * MINUTE
+  const midnight = Math.floor(ctx.anchor / DAY) * DAY
+  let daysBack = 200
+  for (let k = count - 1; k >= 0; k--) {
+    if (k < count - 1 && ctx.rng.chance(0.6)) daysBack += ctx.rng.int(1, 3)
+    let at = midnight - daysBack * DAY + ctx.rng.int(8 * 60, 18 * 60) * MINUTE
+    const next = times[k + 1]
+    // Not after the next one: the day before instead.
+    if (next !== undefined && at >= next) {
+      daysBack += 1
+      at -= DAY
+    }
+    times[k] = at
+  }
   const messages: MessageRecord[] = times.map((at, k) => {
     const line = LINES[k % LINES.length] as ScriptLine
     const edited = ctx.rng.chance(0.03)
