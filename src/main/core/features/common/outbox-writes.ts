@@ -11,6 +11,8 @@ export async function writer(deps: FeatureDeps): Promise<{ outbox: Outbox; clien
   const accountUuid = client.accountUuid
   const userUuid = deps.session.userKey()
   if (!accountUuid || userUuid === null) throw new AppError('not_signed_in', 'Sign in to Plannr first.')
+  const status = await deps.session.status()
+  const name = status.state === 'signed-in' && status.account.uuid === accountUuid ? status.account.name : undefined
   const outbox = await deps.sync.outbox()
-  return { outbox, client, actor: { accountUuid, userUuid }, tempUuid: randomUUID(), now: new Date().toISOString() }
+  return { outbox, client, actor: { accountUuid, userUuid, ...(name ? { name } : {}) }, tempUuid: randomUUID(), now: new Date().toISOString() }
 }

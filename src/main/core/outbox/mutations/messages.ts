@@ -26,6 +26,13 @@ export function patchConversation(store: AccountStore, uuid: string, change: (co
   for (const list of conversationLists(store)) list.update(uuid, change)
 }
 
+function isNewer(message: Message, than: Message | null | undefined): boolean {
+  if (!than) return true
+  const at = Date.parse(message.created_at)
+  const other = Date.parse(than.created_at)
+  return !Number.isNaN(at) && (Number.isNaN(other) || at > other)
+}
+
 export const sendMessageMutation: Mutation<'message.send'> = {
   kind: 'message.send',
   recordKey: (payload) => `conversation:${payload.conversationUuid}`,
@@ -36,7 +43,8 @@ export const sendMessageMutation: Mutation<'message.send'> = {
       updated_at: payload.createdAt,
       contents: payload.contents,
       edited: false,
-      author: { uuid: actor.accountUuid },
+      // Named as Plannr will name it, so the thread and the list's preview say who wrote it before it is sent.
+      author: actor.name ? { uuid: actor.accountUuid, name: actor.name } : { uuid: actor.accountUuid },
     }
     messagesOf(store, payload.conversationUuid).upsertPage([optimistic])
     patchConversation(store, payload.conversationUuid, (item) => ({ ...item, latest_message: optimistic, messages_count: (item.messages_count ?? 0) + 1 }))
@@ -62,7 +70,10 @@ export const sendMessageMutation: Mutation<'message.send'> = {
     const messages = messagesOf(store, payload.conversationUuid)
     messages.remove([payload.tempUuid])
     messages.upsertPage([message])
-    patchConversation(store, payload.conversationUuid, (item) => (item.latest_message?.uuid === payload.tempUuid ? { ...item, latest_message: message } : item))
+    // A list refreshed from Plannr while the message waited holds Plannr's older latest message: this one is newer.
+    patchConversation(store, payload.conversationUuid, (item) =>
+      item.latest_message?.uuid === payload.tempUuid || isNewer(message, item.latest_message) ? { ...item, latest_message: message } : item,
+    )
     return { from: payload.tempUuid, to: message.uuid }
   },
   rollback(store, payload) {
