@@ -51,7 +51,7 @@ export class Outbox {
   private timer: ReturnType<typeof setTimeout> | undefined
   private readonly idleWaiters: Array<() => void> = []
   private readonly watchers = new Map<string, Watcher>()
-  private readonly settledListeners = new Set<(payload: JobPayload, answered: boolean) => void>()
+  private readonly settledListeners = new Set<(payload: JobPayload, answered: boolean, delivered: Delivered) => void>()
 
   constructor(private readonly options: OutboxOptions) {
     this.table = new OutboxTable(options.store, options.log)
@@ -81,7 +81,9 @@ export class Outbox {
    */
   async submit<K extends JobKind>(payload: PayloadOf<K>, actor: Actor, waitMs = SUBMIT_WAIT_MS): Promise<Submitted> {
     const job = this.enqueue(payload, actor)
-    if (this.stopped) return { delivered: null, job }
+    // Behind an earlier write to the same record (an edit of an unsent message, a message to a conversation
+    // not yet created), its first attempt waits for that one, which may wait for the network: answer now.
+    if (this.stopped || !this.isHead(job)) return { delivered: null, job }
     const outcome = await new Promise<{ delivered: Delivered } | { refused: unknown } | { queued: true }>((resolve) => {
       const timer = setTimeout(() => {
         this.watchers.delete(job.id)
@@ -106,10 +108,10 @@ export class Outbox {
   }
 
   /**
-   * Called after each delivered write, so its views can be told; `answered` when the caller of `submit`
-   * was still waiting for it (and tells the views itself).
+   * Called after each delivered write (with Plannr's record), so its views can be told; `answered` when the
+   * caller of `submit` was still waiting for it (and tells the views itself).
    */
-  onSettled(listener: (payload: JobPayload, answered: boolean) => void): () => void {
+  onSettled(listener: (payload: JobPayload, answered: boolean, delivered: Delivered) => void): () => void {
     this.settledListeners.add(listener)
     return () => this.settledListeners.delete(listener)
   }
@@ -239,18 +241,27 @@ export class Outbox {
     }
   }
 
-  /** The first job of each record, when it is due, not waiting for the user, and the signed-in user's. */
+  /**
+   * The first job of each record, when it is due, not waiting for the user, and the signed-in user's: the
+   * one due longest (oldest first among equals), so that writes retried offline, due again after every
+   * round, never keep a newer one from its first attempt.
+   */
   private nextRunnable(): Job | null {
     if (this.options.store.isClosed) return null
     const user = this.options.userUuid()
     const now = this.now()
-    for (const head of this.table.heads()) {
+    const heads = this.table.heads().sort((a, b) => a.nextAttemptAt - b.nextAttemptAt)
+    for (const head of heads) {
       if (head.state === 'needs-attention' || head.userUuid !== user || head.nextAttemptAt > now) continue
       // A job that cannot be read is set aside by `get`: look at the next one.
       const job = this.table.get(head.id)
       if (job) return job
     }
     return null
+  }
+
+  private isHead(job: Job): boolean {
+    return this.table.heads().some((head) => head.id === job.id)
   }
 
   private scheduleNext(): void {
@@ -302,7 +313,7 @@ export class Outbox {
     })
     const watcher = this.watchers.get(job.id)
     watcher?.settle({ delivered })
-    for (const listener of this.settledListeners) listener(job.payload, watcher !== undefined)
+    for (const listener of this.settledListeners) listener(job.payload, watcher !== undefined, delivered)
   }
 
   private failed(job: Job, mutation: Mutation<JobKind>, error: unknown, lookingUp: boolean): void {
