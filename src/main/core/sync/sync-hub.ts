@@ -6,7 +6,7 @@ import type { CoreLog } from '../log'
 import type { AccountStore, LocalStore } from '../store'
 import type { SessionService } from '../features/session'
 import type { OutboxSummary } from '@shared/models/outbox'
-import { Outbox, type JobPayload, type OutboxOptions } from '../outbox'
+import { Outbox, type Delivered, type JobPayload, type OutboxOptions } from '../outbox'
 import { summarise } from '../outbox/summary'
 import type { RateBudget } from './rate-budget'
 import { ResourceSync, type ResourceSpec, type SyncProgress } from './resource-sync'
@@ -221,13 +221,13 @@ export class SyncHub {
       ...(this.options.outbox?.backoff ? { backoff: this.options.outbox.backoff } : {}),
     })
     // A write delivered in the background: the views showing it re-read their rows.
-    outbox.onSettled((payload, answered) => {
-      if (!answered) this.announceDelivered(payload)
+    outbox.onSettled((payload, answered, delivered) => {
+      if (!answered) this.announceDelivered(payload, delivered)
     })
     return outbox
   }
 
-  private announceDelivered(payload: JobPayload): void {
+  private announceDelivered(payload: JobPayload, delivered: Delivered): void {
     const { events } = this.options
     const syncedAt = new Date(this.now()).toISOString()
     switch (payload.kind) {
@@ -237,8 +237,11 @@ export class SyncHub {
         events.emit('conversations.changed', { syncedAt })
         break
       case 'conversation.pin':
-      case 'conversation.create':
         events.emit('conversations.changed', { syncedAt })
+        break
+      case 'conversation.create':
+        // A window showing it under its temporary id follows it to Plannr's.
+        events.emit('conversations.changed', { syncedAt, ...(delivered.uuid ? { replaced: { from: payload.tempUuid, to: delivered.uuid } } : {}) })
         break
       case 'contact-detail.create':
       case 'contact-detail.update':

@@ -37,7 +37,7 @@ export const createConversationMutation: Mutation<'conversation.create'> = {
       messages_count: 0,
       pinned: false,
       is_admin: true,
-      participants: [{ uuid: actor.accountUuid }],
+      participants: [{ uuid: actor.accountUuid, ...(payload.creatorName ? { name: payload.creatorName } : {}) }],
     }
     conversationsOf(store).upsertPage([optimistic])
   },

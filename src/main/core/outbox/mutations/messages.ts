@@ -36,7 +36,8 @@ export const sendMessageMutation: Mutation<'message.send'> = {
       updated_at: payload.createdAt,
       contents: payload.contents,
       edited: false,
-      author: { uuid: actor.accountUuid },
+      // Named, so the conversation list's preview says who wrote it before Plannr answers.
+      author: { uuid: actor.accountUuid, ...(payload.authorName ? { name: payload.authorName } : {}) },
     }
     messagesOf(store, payload.conversationUuid).upsertPage([optimistic])
     patchConversation(store, payload.conversationUuid, (item) => ({ ...item, latest_message: optimistic, messages_count: (item.messages_count ?? 0) + 1 }))
