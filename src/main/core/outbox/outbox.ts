@@ -52,6 +52,7 @@ export class Outbox {
   private readonly idleWaiters: Array<() => void> = []
   private readonly watchers = new Map<string, Watcher>()
   private readonly settledListeners = new Set<(payload: JobPayload, answered: boolean, delivered: Delivered) => void>()
+  private readonly markListeners = new Set<(payload: JobPayload) => void>()
 
   constructor(private readonly options: OutboxOptions) {
     this.table = new OutboxTable(options.store, options.log)
@@ -117,6 +118,15 @@ export class Outbox {
   }
 
   /**
+   * Called when a write no caller is waiting for changes how it stands (tried and failed, refused), or is
+   * sent again or discarded by the user (its change on screen redone or taken back).
+   */
+  onMarkChanged(listener: (payload: JobPayload) => void): () => void {
+    this.markListeners.add(listener)
+    return () => this.markListeners.delete(listener)
+  }
+
+  /**
    * The records holding unsent writes, by id (a temp id until Plannr gives the real one), with how each
    * stands: what the views show as "Sending…", "Waiting for connection" or "Needs attention".
    */
@@ -151,6 +161,7 @@ export class Outbox {
       }
       this.table.requeue(job, fixed)
     })
+    for (const listener of this.markListeners) listener(fixed)
     this.kick()
     return this.require(id)
   }
@@ -173,6 +184,7 @@ export class Outbox {
         this.table.delete(other)
       }
     })
+    for (const other of dependent) for (const listener of this.markListeners) listener(other.payload)
   }
 
   start(): void {
@@ -326,19 +338,27 @@ export class Outbox {
     const uncertain = mutation.find !== undefined && (lookingUp || details?.maybeSaved === true)
     const state = uncertain ? 'sending' : 'pending'
     const jobError: JobError = { message }
+    const watcher = this.watchers.get(job.id)
+    // A write whose mark changes while no caller waits for it: the views showing it re-read their rows.
+    const marked = (mark: OutboxMark) => {
+      if (!watcher && mark !== (job.lastError ? 'waiting' : 'sending')) for (const listener of this.markListeners) listener(job.payload)
+    }
     if (code === 'validation' && !lookingUp) {
       this.table.needsAttention(job, { message, fields: mutation.fields(details?.fields ?? {}) })
-      return this.watchers.get(job.id)?.settle({ refused: error })
+      marked('needs-attention')
+      return watcher?.settle({ refused: error })
     } else if ((code === 'forbidden' || code === 'not_found') && !lookingUp) {
       this.table.needsAttention(job, jobError)
-      return this.watchers.get(job.id)?.settle({ refused: error })
+      marked('needs-attention')
+      return watcher?.settle({ refused: error })
     } else if (code === 'rate_limited') {
       const seconds = details?.retryAfter ?? 60
       this.table.retryLater(job, state, now + seconds * 1000, jobError)
     } else {
       this.table.retryLater(job, state, now + this.backoffMs(job.attempts), jobError)
     }
-    this.watchers.get(job.id)?.settle({ queued: true })
+    marked('waiting')
+    watcher?.settle({ queued: true })
   }
 
   private backoffMs(attempts: number): number {

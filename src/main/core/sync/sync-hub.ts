@@ -96,6 +96,8 @@ export class SyncHub {
         changed,
         progress: () => this.queueEmit(),
         paced: () => this.options.budget.whenClear(),
+        // Records holding writes not yet on Plannr (made offline, or refused and waiting for the user).
+        unsent: () => new Set(opened.outbox.marks().keys()),
         maxAgeMs: this.options.maxAgeMs,
         fullPassMs: this.options.fullPassMs,
       },
@@ -222,12 +224,15 @@ export class SyncHub {
     })
     // A write delivered in the background: the views showing it re-read their rows.
     outbox.onSettled((payload, answered, delivered) => {
-      if (!answered) this.announceDelivered(payload, delivered)
+      if (!answered) this.announceWrite(payload, delivered)
     })
+    // "Waiting for connection", "Needs attention": the views showing the write re-read their rows.
+    outbox.onMarkChanged((payload) => this.announceWrite(payload, null))
     return outbox
   }
 
-  private announceDelivered(payload: JobPayload, delivered: Delivered): void {
+  /** Tells the views showing a write that it changed: delivered (with Plannr's record), or how it stands. */
+  private announceWrite(payload: JobPayload, delivered: Delivered | null): void {
     const { events } = this.options
     const syncedAt = new Date(this.now()).toISOString()
     switch (payload.kind) {
@@ -241,7 +246,7 @@ export class SyncHub {
         break
       case 'conversation.create':
         // A window showing it under its temporary id follows it to Plannr's.
-        events.emit('conversations.changed', { syncedAt, ...(delivered.uuid ? { replaced: { from: payload.tempUuid, to: delivered.uuid } } : {}) })
+        events.emit('conversations.changed', { syncedAt, ...(delivered?.uuid ? { replaced: { from: payload.tempUuid, to: delivered.uuid } } : {}) })
         break
       case 'contact-detail.create':
       case 'contact-detail.update':
