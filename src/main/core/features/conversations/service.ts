@@ -4,6 +4,7 @@ import type { ParsedInput } from '@shared/contract'
 import type { Conversation, Message } from '@shared/plannr'
 import { AppError } from '@shared/result'
 import { getConversation, listMessages, PlannrError } from '../../plannr'
+import { createdSince } from '../../outbox'
 import { writer } from '../common/outbox-writes'
 import { storedRecordCodec } from '../../sync/codec'
 import { collator, compareIds, matchRank } from '../common/text-search'
@@ -165,12 +166,24 @@ export class ConversationsService {
       .catch((error: unknown) => this.options.log.warn('Could not keep a thread’s messages', error))
     const meta = result.meta
     const marks = outbox.marks()
-    // Messages not yet on Plannr follow its newest ones, from the store.
+    // Messages not yet on Plannr follow its newest ones, from the store — but not one this page already
+    // shows: Plannr may have it while its answer is still on the way (same author and words, since sent).
     const unsent: Message[] = []
     if (page === 1 && marks.size > 0) {
       const stored = await this.storedMessages(conversationUuid)
+      const shown = [...result.data]
       for (const job of outbox.list()) {
         if (job.payload.kind !== 'message.send' || job.payload.conversationUuid !== conversationUuid) continue
+        const { contents } = job.payload
+        const since = job.firstSentAt
+        const arrived =
+          since === null
+            ? -1
+            : shown.findIndex((message) => message.contents === contents && message.author?.uuid === client.accountUuid && createdSince(message.created_at, since))
+        if (arrived >= 0) {
+          shown.splice(arrived, 1)
+          continue
+        }
         const message = stored.get(job.payload.tempUuid)
         if (message) unsent.push(message)
       }

@@ -10,6 +10,11 @@ export function messagesOf(store: AccountStore, conversationUuid: string) {
   return store.repository(messagesKind(conversationUuid), storedRecordCodec<Message>())
 }
 
+function at(time: string | null | undefined): number {
+  const ms = time ? Date.parse(time) : NaN
+  return Number.isNaN(ms) ? 0 : ms
+}
+
 export function conversationsOf(store: AccountStore) {
   const spec = conversationsSpec(DEFAULT_FILTER)
   return store.repository(spec.kind, spec.codec)
@@ -63,7 +68,15 @@ export const sendMessageMutation: Mutation<'message.send'> = {
     const messages = messagesOf(store, payload.conversationUuid)
     messages.remove([payload.tempUuid])
     messages.upsertPage([message])
-    patchConversation(store, payload.conversationUuid, (item) => (item.latest_message?.uuid === payload.tempUuid ? { ...item, latest_message: message } : item))
+    patchConversation(store, payload.conversationUuid, (item) => {
+      const latest = item.latest_message
+      if (!latest || latest.uuid === payload.tempUuid) return { ...item, latest_message: message }
+      // A sync that ran while it was on its way put back what Plannr had before it: it is newer than that.
+      if (latest.uuid !== message.uuid && at(latest.created_at) <= at(message.created_at)) {
+        return { ...item, latest_message: message, messages_count: (item.messages_count ?? 0) + 1 }
+      }
+      return item
+    })
     return { from: payload.tempUuid, to: message.uuid }
   },
   rollback(store, payload) {
