@@ -116,7 +116,8 @@ export const contract = {
     'session.changed': SessionStatus,
     /** The cached circles changed: re-query what is on screen. */
     'circles.changed': z.object({ syncedAt: z.string().nullable() }),
-    'conversations.changed': z.object({ syncedAt: z.string().nullable() }),
+    /** `replaced`: a conversation started here reached Plannr, and its temporary id gave way to Plannr's. */
+    'conversations.changed': z.object({ syncedAt: z.string().nullable(), replaced: z.object({ from: z.string(), to: z.string() }).optional() }),
     /** Messages of this conversation changed (sent, edited, or fetched anew). */
     'messages.changed': z.object({ conversationUuid: z.string() }),
     'clients.changed': z.object({ syncedAt: z.string().nullable() }),

@@ -87,7 +87,7 @@ test('rows holding unsent writes are marked, and the list says how many and what
   // Offline: both requests are accepted at once and shown, marked, in the list.
   await setSandboxFaults(request, preview.sandboxUrl, { offline: true })
   await connect(page, 'WWM4P7R2')
-  await expect(page.getByRole('status').filter({ hasText: 'Request kept on this computer' })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: 'Request waiting to be sent' })).toBeVisible()
   // An unknown code: Plannr will refuse it once it can be reached.
   await connect(page, 'ZZZZ9999')
   const marked = referralRows(page).filter({ has: page.locator('[data-outbox]') })

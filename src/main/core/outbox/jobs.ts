@@ -15,6 +15,8 @@ export const SendMessageJob = z.object({
   tempUuid: Uuid,
   contents: z.string(),
   authorUuid: Uuid,
+  /** The author's name, so that what is shown before Plannr answers says who wrote it. */
+  authorName: z.string().optional(),
   createdAt: z.string(),
 })
 
@@ -39,6 +41,7 @@ export const CreateConversationJob = z.object({
   tempUuid: Uuid,
   body: CreateConversationBody,
   creatorUuid: Uuid,
+  creatorName: z.string().optional(),
   createdAt: z.string(),
 })
 

@@ -6,8 +6,6 @@ import type { JobKind, PayloadOf } from './jobs'
 export interface Actor {
   accountUuid: string
   userUuid: string
-  /** The account's display name, for the optimistic record until Plannr's own arrives. */
-  name?: string
 }
 
 /** A record as Plannr returned it (every write answers with the record, or nothing for a pin). */

@@ -51,7 +51,8 @@ export class Outbox {
   private timer: ReturnType<typeof setTimeout> | undefined
   private readonly idleWaiters: Array<() => void> = []
   private readonly watchers = new Map<string, Watcher>()
-  private readonly settledListeners = new Set<(payload: JobPayload, answered: boolean) => void>()
+  private readonly settledListeners = new Set<(payload: JobPayload, answered: boolean, delivered: Delivered) => void>()
+  private readonly markListeners = new Set<(payload: JobPayload) => void>()
 
   constructor(private readonly options: OutboxOptions) {
     this.table = new OutboxTable(options.store, options.log)
@@ -81,7 +82,9 @@ export class Outbox {
    */
   async submit<K extends JobKind>(payload: PayloadOf<K>, actor: Actor, waitMs = SUBMIT_WAIT_MS): Promise<Submitted> {
     const job = this.enqueue(payload, actor)
-    if (this.stopped) return { delivered: null, job }
+    // Behind an earlier write to the same record (an edit of an unsent message, a message to a conversation
+    // not yet created), its first attempt waits for that one, which may wait for the network: answer now.
+    if (this.stopped || !this.isHead(job)) return { delivered: null, job }
     const outcome = await new Promise<{ delivered: Delivered } | { refused: unknown } | { queued: true }>((resolve) => {
       const timer = setTimeout(() => {
         this.watchers.delete(job.id)
@@ -106,12 +109,21 @@ export class Outbox {
   }
 
   /**
-   * Called after each delivered write, so its views can be told; `answered` when the caller of `submit`
-   * was still waiting for it (and tells the views itself).
+   * Called after each delivered write (with Plannr's record), so its views can be told; `answered` when the
+   * caller of `submit` was still waiting for it (and tells the views itself).
    */
-  onSettled(listener: (payload: JobPayload, answered: boolean) => void): () => void {
+  onSettled(listener: (payload: JobPayload, answered: boolean, delivered: Delivered) => void): () => void {
     this.settledListeners.add(listener)
     return () => this.settledListeners.delete(listener)
+  }
+
+  /**
+   * Called when a write no caller is waiting for changes how it stands (tried and failed, refused), or is
+   * sent again or discarded by the user (its change on screen redone or taken back).
+   */
+  onMarkChanged(listener: (payload: JobPayload) => void): () => void {
+    this.markListeners.add(listener)
+    return () => this.markListeners.delete(listener)
   }
 
   /**
@@ -149,6 +161,7 @@ export class Outbox {
       }
       this.table.requeue(job, fixed)
     })
+    for (const listener of this.markListeners) listener(fixed)
     this.kick()
     return this.require(id)
   }
@@ -171,6 +184,7 @@ export class Outbox {
         this.table.delete(other)
       }
     })
+    for (const other of dependent) for (const listener of this.markListeners) listener(other.payload)
   }
 
   start(): void {
@@ -239,18 +253,27 @@ export class Outbox {
     }
   }
 
-  /** The first job of each record, when it is due, not waiting for the user, and the signed-in user's. */
+  /**
+   * The first job of each record, when it is due, not waiting for the user, and the signed-in user's: the
+   * one due longest (oldest first among equals), so that writes retried offline, due again after every
+   * round, never keep a newer one from its first attempt.
+   */
   private nextRunnable(): Job | null {
     if (this.options.store.isClosed) return null
     const user = this.options.userUuid()
     const now = this.now()
-    for (const head of this.table.heads()) {
+    const heads = this.table.heads().sort((a, b) => a.nextAttemptAt - b.nextAttemptAt)
+    for (const head of heads) {
       if (head.state === 'needs-attention' || head.userUuid !== user || head.nextAttemptAt > now) continue
       // A job that cannot be read is set aside by `get`: look at the next one.
       const job = this.table.get(head.id)
       if (job) return job
     }
     return null
+  }
+
+  private isHead(job: Job): boolean {
+    return this.table.heads().some((head) => head.id === job.id)
   }
 
   private scheduleNext(): void {
@@ -302,7 +325,7 @@ export class Outbox {
     })
     const watcher = this.watchers.get(job.id)
     watcher?.settle({ delivered })
-    for (const listener of this.settledListeners) listener(job.payload, watcher !== undefined)
+    for (const listener of this.settledListeners) listener(job.payload, watcher !== undefined, delivered)
   }
 
   private failed(job: Job, mutation: Mutation<JobKind>, error: unknown, lookingUp: boolean): void {
@@ -315,19 +338,27 @@ export class Outbox {
     const uncertain = mutation.find !== undefined && (lookingUp || details?.maybeSaved === true)
     const state = uncertain ? 'sending' : 'pending'
     const jobError: JobError = { message }
+    const watcher = this.watchers.get(job.id)
+    // A write whose mark changes while no caller waits for it: the views showing it re-read their rows.
+    const marked = (mark: OutboxMark) => {
+      if (!watcher && mark !== (job.lastError ? 'waiting' : 'sending')) for (const listener of this.markListeners) listener(job.payload)
+    }
     if (code === 'validation' && !lookingUp) {
       this.table.needsAttention(job, { message, fields: mutation.fields(details?.fields ?? {}) })
-      return this.watchers.get(job.id)?.settle({ refused: error })
+      marked('needs-attention')
+      return watcher?.settle({ refused: error })
     } else if ((code === 'forbidden' || code === 'not_found') && !lookingUp) {
       this.table.needsAttention(job, jobError)
-      return this.watchers.get(job.id)?.settle({ refused: error })
+      marked('needs-attention')
+      return watcher?.settle({ refused: error })
     } else if (code === 'rate_limited') {
       const seconds = details?.retryAfter ?? 60
       this.table.retryLater(job, state, now + seconds * 1000, jobError)
     } else {
       this.table.retryLater(job, state, now + this.backoffMs(job.attempts), jobError)
     }
-    this.watchers.get(job.id)?.settle({ queued: true })
+    marked('waiting')
+    watcher?.settle({ queued: true })
   }
 
   private backoffMs(attempts: number): number {

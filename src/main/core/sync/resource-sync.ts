@@ -41,6 +41,11 @@ export interface ResourceSyncDeps {
   progress: (progress: SyncProgress) => void
   /** Waits until the app's rate budget has room, so a page never waits out a pause inside its own timeout. */
   paced?: () => Promise<void>
+  /**
+   * Ids of records holding writes not yet on Plannr: a full pass does not see them, yet they are not
+   * deleted on Plannr — they have not got there — so they stay.
+   */
+  unsent?: () => ReadonlySet<string>
   /** Pages fetched at once after the first. Default 4. */
   pool?: number
   /** Older than this, a view's data is refreshed behind it (sort=-updated_at). Default 5 minutes. */
@@ -194,7 +199,7 @@ export class ResourceSync<T> {
     // A list that shifted under us (records added or deleted mid-sync) may have hidden some from this
     // pass: only a pass that saw everything Plannr counted may remove what it did not see.
     if (reportedTotal === null || seen.size >= reportedTotal) {
-      const removed = this.repo.removeUnseen(pass)
+      const removed = this.repo.removeUnseen(pass, this.deps.unsent?.())
       if (removed.length > 0) this.deps.log.info(`Removed ${removed.length} ${this.spec.label} deleted on Plannr`)
     }
     store.setSyncState(this.spec.kind, { syncedAt: started, fullSyncedAt: started, pass })

@@ -6,7 +6,7 @@ import type { CoreLog } from '../log'
 import type { AccountStore, LocalStore } from '../store'
 import type { SessionService } from '../features/session'
 import type { OutboxSummary } from '@shared/models/outbox'
-import { Outbox, type JobPayload, type OutboxOptions } from '../outbox'
+import { Outbox, type Delivered, type JobPayload, type OutboxOptions } from '../outbox'
 import { summarise } from '../outbox/summary'
 import type { RateBudget } from './rate-budget'
 import { ResourceSync, type ResourceSpec, type SyncProgress } from './resource-sync'
@@ -96,6 +96,8 @@ export class SyncHub {
         changed,
         progress: () => this.queueEmit(),
         paced: () => this.options.budget.whenClear(),
+        // Records holding writes not yet on Plannr (made offline, or refused and waiting for the user).
+        unsent: () => new Set(opened.outbox.marks().keys()),
         maxAgeMs: this.options.maxAgeMs,
         fullPassMs: this.options.fullPassMs,
       },
@@ -221,13 +223,16 @@ export class SyncHub {
       ...(this.options.outbox?.backoff ? { backoff: this.options.outbox.backoff } : {}),
     })
     // A write delivered in the background: the views showing it re-read their rows.
-    outbox.onSettled((payload, answered) => {
-      if (!answered) this.announceDelivered(payload)
+    outbox.onSettled((payload, answered, delivered) => {
+      if (!answered) this.announceWrite(payload, delivered)
     })
+    // "Waiting for connection", "Needs attention": the views showing the write re-read their rows.
+    outbox.onMarkChanged((payload) => this.announceWrite(payload, null))
     return outbox
   }
 
-  private announceDelivered(payload: JobPayload): void {
+  /** Tells the views showing a write that it changed: delivered (with Plannr's record), or how it stands. */
+  private announceWrite(payload: JobPayload, delivered: Delivered | null): void {
     const { events } = this.options
     const syncedAt = new Date(this.now()).toISOString()
     switch (payload.kind) {
@@ -237,8 +242,11 @@ export class SyncHub {
         events.emit('conversations.changed', { syncedAt })
         break
       case 'conversation.pin':
-      case 'conversation.create':
         events.emit('conversations.changed', { syncedAt })
+        break
+      case 'conversation.create':
+        // A window showing it under its temporary id follows it to Plannr's.
+        events.emit('conversations.changed', { syncedAt, ...(delivered?.uuid ? { replaced: { from: payload.tempUuid, to: delivered.uuid } } : {}) })
         break
       case 'contact-detail.create':
       case 'contact-detail.update':

@@ -4,6 +4,7 @@ import type { ParsedInput } from '@shared/contract'
 import type { Conversation, Message } from '@shared/plannr'
 import { AppError } from '@shared/result'
 import { getConversation, listMessages, PlannrError } from '../../plannr'
+import { createdSince } from '../../outbox'
 import { writer } from '../common/outbox-writes'
 import { storedRecordCodec } from '../../sync/codec'
 import { collator, compareIds, matchRank } from '../common/text-search'
@@ -56,16 +57,32 @@ export class ConversationsService {
 
   /** Fresh from Plannr; when Plannr cannot be reached, the stored copy. */
   async get(uuid: string): Promise<ConversationDetail> {
+    const stored = async () => {
+      for (const list of await this.storedLists()) {
+        const found = list.repo.get(uuid)
+        if (found) return toConversationDetail(found)
+      }
+      return null
+    }
+    // Started here and not yet on Plannr, which would not know it.
+    if (await this.unsentCreate(uuid)) {
+      const here = await stored()
+      if (here) return here
+    }
     try {
       return toConversationDetail(await getConversation(this.options.session.requireClient(), uuid, LIST_INCLUDES))
     } catch (error) {
       if (!(error instanceof AppError && error.code === 'network')) throw error
-      for (const list of await this.storedLists()) {
-        const stored = list.repo.get(uuid)
-        if (stored) return toConversationDetail(stored)
-      }
+      const here = await stored()
+      if (here) return here
       throw error
     }
+  }
+
+  /** Whether this is a conversation started here whose creation has not reached Plannr yet. */
+  private async unsentCreate(uuid: string): Promise<boolean> {
+    const outbox = await this.options.sync.outbox()
+    return outbox.list().some((job) => job.payload.kind === 'conversation.create' && job.payload.tempUuid === uuid)
   }
 
   /** Enqueued: shown in the list at once (marked until Plannr has it), Plannr's record once it answers. */
@@ -75,7 +92,14 @@ export class ConversationsService {
     let result: Awaited<ReturnType<typeof w.outbox.submit>>
     try {
       result = await w.outbox.submit(
-        { kind: 'conversation.create', tempUuid: w.tempUuid, body: createConversationBody(input), creatorUuid: w.actor.accountUuid, createdAt: w.now },
+        {
+          kind: 'conversation.create',
+          tempUuid: w.tempUuid,
+          body: createConversationBody(input),
+          creatorUuid: w.actor.accountUuid,
+          ...(w.name ? { creatorName: w.name } : {}),
+          createdAt: w.now,
+        },
         w.actor,
       )
     } catch (error) {
@@ -125,6 +149,9 @@ export class ConversationsService {
 
   async messages(conversationUuid: string, page: number): Promise<MessagesPage> {
     const client = this.options.session.requireClient()
+    const outbox = await this.options.sync.outbox()
+    // A conversation started here and not yet on Plannr: its thread is what was written to it here.
+    if (await this.unsentCreate(conversationUuid)) return this.storedPage(conversationUuid, page, client.accountUuid, outbox.marks())
     let result: Awaited<ReturnType<typeof listMessages>>
     try {
       result = await listMessages(client, conversationUuid, { page, perPage: MESSAGES_PER_PAGE, direction: 'desc' })
@@ -132,33 +159,31 @@ export class ConversationsService {
       if (!(error instanceof AppError && error.code === 'network')) throw error
       const stored = await this.storedMessages(conversationUuid)
       if (stored.size === 0) throw error
-      const marks = (await this.options.sync.outbox()).marks()
-      // Newest first, as Plannr pages them, from what was read before.
-      const { rows, total } = stored.query({
-        key: 'newest',
-        sort: (a, b) => compareIds(b.created_at, a.created_at) || compareIds(a.uuid, b.uuid),
-        offset: (page - 1) * MESSAGES_PER_PAGE,
-        limit: MESSAGES_PER_PAGE,
-      })
-      return {
-        messages: [...rows].reverse().map((message) => withMark(toMessageView(message, client.accountUuid), marks)),
-        page,
-        hasEarlier: page * MESSAGES_PER_PAGE < total,
-        total,
-      }
+      return this.storedPage(conversationUuid, page, client.accountUuid, outbox.marks())
     }
     await this.storedMessages(conversationUuid)
       .then((stored) => stored.upsertPage(result.data))
       .catch((error: unknown) => this.options.log.warn('Could not keep a thread’s messages', error))
     const meta = result.meta
-    const outbox = await this.options.sync.outbox()
     const marks = outbox.marks()
-    // Messages not yet on Plannr follow its newest ones, from the store.
+    // Messages not yet on Plannr follow its newest ones, from the store — but not one this page already
+    // shows: Plannr may have it while its answer is still on the way (same author and words, since sent).
     const unsent: Message[] = []
     if (page === 1 && marks.size > 0) {
       const stored = await this.storedMessages(conversationUuid)
+      const shown = [...result.data]
       for (const job of outbox.list()) {
         if (job.payload.kind !== 'message.send' || job.payload.conversationUuid !== conversationUuid) continue
+        const { contents } = job.payload
+        const since = job.firstSentAt
+        const arrived =
+          since === null
+            ? -1
+            : shown.findIndex((message) => message.contents === contents && message.author?.uuid === client.accountUuid && createdSince(message.created_at, since))
+        if (arrived >= 0) {
+          shown.splice(arrived, 1)
+          continue
+        }
         const message = stored.get(job.payload.tempUuid)
         if (message) unsent.push(message)
       }
@@ -172,12 +197,29 @@ export class ConversationsService {
     }
   }
 
+  /** A page of a thread from what was read (or written) here before, newest first as Plannr pages them. */
+  private async storedPage(conversationUuid: string, page: number, accountUuid: string | undefined, marks: Map<string, OutboxMark>): Promise<MessagesPage> {
+    const stored = await this.storedMessages(conversationUuid)
+    const { rows, total } = stored.query({
+      key: 'newest',
+      sort: (a, b) => compareIds(b.created_at, a.created_at) || compareIds(a.uuid, b.uuid),
+      offset: (page - 1) * MESSAGES_PER_PAGE,
+      limit: MESSAGES_PER_PAGE,
+    })
+    return {
+      messages: [...rows].reverse().map((message) => withMark(toMessageView(message, accountUuid), marks)),
+      page,
+      hasEarlier: page * MESSAGES_PER_PAGE < total,
+      total,
+    }
+  }
+
   /** Enqueued: in the thread at once (marked until Plannr has it), Plannr's message once it answers. */
   async send(conversationUuid: string, contents: string): Promise<MessageView> {
     await this.storedLists()
     const w = await writer(this.options)
     const result = await w.outbox.submit(
-      { kind: 'message.send', conversationUuid, tempUuid: w.tempUuid, contents, authorUuid: w.actor.accountUuid, createdAt: w.now },
+      { kind: 'message.send', conversationUuid, tempUuid: w.tempUuid, contents, authorUuid: w.actor.accountUuid, ...(w.name ? { authorName: w.name } : {}), createdAt: w.now },
       w.actor,
     )
     this.announce(new Date().toISOString())

@@ -1,7 +1,8 @@
 import type { ReferralRow, ReferralsPage } from '@shared/models/referrals'
 import type { ReferralConnection } from '@shared/plannr'
 import { AppError } from '@shared/result'
-import type { Submitted } from '../../outbox'
+import type { OutboxMark } from '@shared/models/outbox'
+import type { Outbox, Submitted } from '../../outbox'
 import { PlannrError } from '../../plannr'
 import { writer } from '../common/outbox-writes'
 import type { ResourceSync } from '../../sync'
@@ -31,9 +32,11 @@ export class ReferralsService {
     const sync = await this.resource()
     await sync.ready()
     const page = pageOfReferrals(sync.repo.all(), filter, sync.syncedAt(), this.now())
-    const marks = (await this.deps.sync.outbox()).marks()
+    const outbox = await this.deps.sync.outbox()
+    const marks = outbox.marks()
     if (marks.size === 0) return page
-    return { ...page, rows: page.rows.map((row) => (marks.has(row.uuid) ? { ...row, outbox: marks.get(row.uuid) } : row)) }
+    const codes = unsentCodes(outbox)
+    return { ...page, rows: page.rows.map((row) => (marks.has(row.uuid) ? unsentRow(row, marks.get(row.uuid), codes.get(row.uuid)) : row)) }
   }
 
   /**
@@ -53,11 +56,25 @@ export class ReferralsService {
     if (result.delivered) return referralRow(result.delivered.record as ReferralConnection, this.now())
     const stored = sync.repo.get(w.tempUuid)
     if (!stored) throw new AppError('not_found', 'That referral request is no longer here.')
-    const mark = w.outbox.marks().get(w.tempUuid)
-    return { ...referralRow(stored, this.now()), ...(mark ? { outbox: mark } : {}) }
+    return unsentRow(referralRow(stored, this.now()), w.outbox.marks().get(w.tempUuid), adviserKey)
   }
 
   async close(): Promise<void> {}
+}
+
+/** The referral code of each request not yet on Plannr, by its row's (temporary) id. */
+function unsentCodes(outbox: Outbox): Map<string, string> {
+  const codes = new Map<string, string>()
+  for (const job of outbox.list()) if (job.payload.kind === 'referral.request') codes.set(job.payload.tempUuid, job.payload.adviserKey)
+  return codes
+}
+
+/**
+ * A row whose write is not yet on Plannr, marked; a request Plannr has not seen has no firm or adviser yet,
+ * so it names the code it was made with, which tells two such requests apart.
+ */
+function unsentRow(row: ReferralRow, mark: OutboxMark | undefined, code: string | undefined): ReferralRow {
+  return { ...row, ...(mark ? { outbox: mark } : {}), ...(code && row.otherAdviser === null ? { otherAdviser: `Referral code ${code}` } : {}) }
 }
 
 /** Plannr's 422 (unknown code, own firm, already connected) belongs to the code field, in our field name. */

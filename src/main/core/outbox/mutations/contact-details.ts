@@ -1,4 +1,5 @@
 import type { ContactDetail } from '@shared/plannr'
+import { normalisePhone } from '../../phone-numbers'
 import { createContactDetail, listContactDetails, updateContactDetail } from '../../plannr'
 import type { AccountStore } from '../../store'
 import { storedRecordCodec } from '../../sync/codec'
@@ -23,6 +24,16 @@ function valueText(value: string | { country: string; number: string }): string 
   return typeof value === 'string' ? value : value.number
 }
 
+/**
+ * A phone number's country and national form as Plannr will give them, so that what is shown before
+ * Plannr answers reads as the new number (not the one it replaces, nor a bare +44…).
+ */
+function phoneMeta(value: string | { country: string; number: string }, known: ContactDetail['phone_number_meta']): ContactDetail['phone_number_meta'] {
+  const country = typeof value === 'string' ? (known?.country ?? undefined) : value.country
+  const phone = normalisePhone(valueText(value), country)
+  return phone.ok ? { ...known, country: phone.country, formatted: phone.national } : known
+}
+
 export const createContactDetailMutation: Mutation<'contact-detail.create'> = {
   kind: 'contact-detail.create',
   recordKey: (payload) => `contact-detail:${payload.tempUuid}`,
@@ -32,6 +43,7 @@ export const createContactDetailMutation: Mutation<'contact-detail.create'> = {
       type: payload.body.type,
       name: payload.body.name,
       value: valueText(payload.body.value),
+      ...(payload.body.type === 'phone_number' ? { phone_number_meta: phoneMeta(payload.body.value, undefined) } : {}),
       created_at: payload.createdAt,
       updated_at: payload.createdAt,
       accounts: payload.body.account_uuids.map((uuid) => ({ uuid })),
@@ -75,7 +87,12 @@ export const updateContactDetailMutation: Mutation<'contact-detail.update'> = {
   recordKey: (payload) => `contact-detail:${payload.uuid}`,
   apply(store, payload) {
     for (const owner of payload.body.account_uuids) {
-      detailsOf(store, owner).update(payload.uuid, (detail) => ({ ...detail, name: payload.body.name, value: valueText(payload.body.value) }))
+      detailsOf(store, owner).update(payload.uuid, (detail) => ({
+        ...detail,
+        name: payload.body.name,
+        value: valueText(payload.body.value),
+        ...(detail.type === 'phone_number' ? { phone_number_meta: phoneMeta(payload.body.value, detail.phone_number_meta) } : {}),
+      }))
     }
   },
   async send(client, payload) {

@@ -14,8 +14,10 @@ export const pinMutation: Mutation<'conversation.pin'> = {
     await pinConversation(client, payload.conversationUuid, payload.pin)
     return { uuid: null, record: null }
   },
-  reconcile() {
-    // Plannr answers a pin with nothing: the optimistic change is the truth.
+  reconcile(store, payload) {
+    // Plannr answers a pin with nothing: the change is the truth now, also where a sync that ran while it was
+    // on its way put back what Plannr had before.
+    patchConversation(store, payload.conversationUuid, (item) => ({ ...item, pinned: payload.pin }))
     return null
   },
   rollback(store, payload) {
@@ -37,7 +39,7 @@ export const createConversationMutation: Mutation<'conversation.create'> = {
       messages_count: 0,
       pinned: false,
       is_admin: true,
-      participants: [{ uuid: actor.accountUuid }],
+      participants: [{ uuid: actor.accountUuid, ...(payload.creatorName ? { name: payload.creatorName } : {}) }],
     }
     conversationsOf(store).upsertPage([optimistic])
   },
@@ -67,6 +69,13 @@ export const createConversationMutation: Mutation<'conversation.create'> = {
     if (moved.length > 0) {
       messagesOf(store, conversation.uuid).upsertPage(moved)
       early.remove(moved.map((message) => message.uuid))
+      // Plannr's new conversation has none of them yet; the list row keeps showing them until they are sent.
+      const newest = moved.reduce((a, b) => (Date.parse(b.created_at ?? '') > Date.parse(a.created_at ?? '') ? b : a))
+      list.update(conversation.uuid, (item) => ({
+        ...item,
+        latest_message: item.latest_message ?? newest,
+        messages_count: Math.max(item.messages_count ?? 0, moved.length),
+      }))
     }
     return { from: payload.tempUuid, to: conversation.uuid }
   },

@@ -10,6 +10,11 @@ export function messagesOf(store: AccountStore, conversationUuid: string) {
   return store.repository(messagesKind(conversationUuid), storedRecordCodec<Message>())
 }
 
+function at(time: string | null | undefined): number {
+  const ms = time ? Date.parse(time) : NaN
+  return Number.isNaN(ms) ? 0 : ms
+}
+
 export function conversationsOf(store: AccountStore) {
   const spec = conversationsSpec(DEFAULT_FILTER)
   return store.repository(spec.kind, spec.codec)
@@ -26,13 +31,6 @@ export function patchConversation(store: AccountStore, uuid: string, change: (co
   for (const list of conversationLists(store)) list.update(uuid, change)
 }
 
-function isNewer(message: Message, than: Message | null | undefined): boolean {
-  if (!than) return true
-  const at = Date.parse(message.created_at)
-  const other = Date.parse(than.created_at)
-  return !Number.isNaN(at) && (Number.isNaN(other) || at > other)
-}
-
 export const sendMessageMutation: Mutation<'message.send'> = {
   kind: 'message.send',
   recordKey: (payload) => `conversation:${payload.conversationUuid}`,
@@ -43,8 +41,8 @@ export const sendMessageMutation: Mutation<'message.send'> = {
       updated_at: payload.createdAt,
       contents: payload.contents,
       edited: false,
-      // Named as Plannr will name it, so the thread and the list's preview say who wrote it before it is sent.
-      author: actor.name ? { uuid: actor.accountUuid, name: actor.name } : { uuid: actor.accountUuid },
+      // Named, so the conversation list's preview says who wrote it before Plannr answers.
+      author: { uuid: actor.accountUuid, ...(payload.authorName ? { name: payload.authorName } : {}) },
     }
     messagesOf(store, payload.conversationUuid).upsertPage([optimistic])
     patchConversation(store, payload.conversationUuid, (item) => ({ ...item, latest_message: optimistic, messages_count: (item.messages_count ?? 0) + 1 }))
@@ -70,10 +68,15 @@ export const sendMessageMutation: Mutation<'message.send'> = {
     const messages = messagesOf(store, payload.conversationUuid)
     messages.remove([payload.tempUuid])
     messages.upsertPage([message])
-    // A list refreshed from Plannr while the message waited holds Plannr's older latest message: this one is newer.
-    patchConversation(store, payload.conversationUuid, (item) =>
-      item.latest_message?.uuid === payload.tempUuid || isNewer(message, item.latest_message) ? { ...item, latest_message: message } : item,
-    )
+    patchConversation(store, payload.conversationUuid, (item) => {
+      const latest = item.latest_message
+      if (!latest || latest.uuid === payload.tempUuid) return { ...item, latest_message: message }
+      // A sync that ran while it was on its way put back what Plannr had before it: it is newer than that.
+      if (latest.uuid !== message.uuid && at(latest.created_at) <= at(message.created_at)) {
+        return { ...item, latest_message: message, messages_count: (item.messages_count ?? 0) + 1 }
+      }
+      return item
+    })
     return { from: payload.tempUuid, to: message.uuid }
   },
   rollback(store, payload) {

@@ -51,7 +51,14 @@ export class ConversationsState extends SearchableList {
   }
 
   start(): () => void {
-    return this.follow(this.#client, 'conversations.changed', () => this.#latest.cancel())
+    // A conversation started offline reached Plannr: open under its temporary id, it stays open under Plannr's.
+    const unsubscribe = this.#client.onEvent('conversations.changed', ({ replaced }) => {
+      if (replaced && this.selectedUuid === replaced.from) this.selectedUuid = replaced.to
+    })
+    return this.follow(this.#client, 'conversations.changed', () => {
+      unsubscribe()
+      this.#latest.cancel()
+    })
   }
 
   setArchived(value: ArchivedFilter): void {

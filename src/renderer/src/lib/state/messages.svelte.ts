@@ -44,6 +44,7 @@ export class ThreadState {
 
   readonly #client: Client
   readonly #latest = new Latest()
+  #changedWhileOpening = false
 
   constructor(client: Client) {
     this.#client = client
@@ -52,7 +53,10 @@ export class ThreadState {
   /** Re-reads the newest page when main says this conversation's messages changed. */
   start(): () => void {
     const unsubscribe = this.#client.onEvent('messages.changed', ({ conversationUuid }) => {
-      if (conversationUuid === this.conversationUuid && !this.loading) void this.#refreshNewest()
+      if (conversationUuid !== this.conversationUuid) return
+      // While the thread opens, its first answer may predate the change: read again once it is in.
+      if (this.loading) this.#changedWhileOpening = true
+      else void this.#refreshNewest()
     })
     return () => {
       unsubscribe()
@@ -78,6 +82,7 @@ export class ThreadState {
       return
     }
     this.loading = true
+    this.#changedWhileOpening = false
     const [detail, first] = await Promise.all([
       this.#client.api.conversations.get({ uuid }),
       this.#client.api.messages.list({ conversationUuid: uuid, page: 1 }),
@@ -92,6 +97,7 @@ export class ThreadState {
     this.messages = first.value.messages
     this.page = 1
     this.hasEarlier = first.value.hasEarlier
+    if (this.#changedWhileOpening) void this.#refreshNewest()
   }
 
   retry(): Promise<void> {
@@ -166,6 +172,20 @@ export class ThreadState {
     const current = this.#latest.follow()
     const result = await this.#client.api.messages.list({ conversationUuid: uuid, page: 1 })
     if (!current() || !result.ok) return
-    this.messages = mergeMessages(this.messages, result.value.messages)
+    const incoming = result.value.messages
+    // The newest page holds every message still unsent: one shown as unsent that is not in it has been sent
+    // since, and is in it under Plannr's id. With only that page loaded it replaces what is shown; with older
+    // pages too, the old copies go (among the page's times only: an older message marked for an edit is not
+    // on this page).
+    if (this.page <= 1) {
+      this.messages = incoming
+      return
+    }
+    const from = Math.min(...incoming.map((message) => Date.parse(message.at)))
+    const gone = (message: MessageView) => message.outbox !== undefined && Date.parse(message.at) >= from && !incoming.some((candidate) => candidate.uuid === message.uuid)
+    this.messages = mergeMessages(
+      this.messages.filter((message) => !gone(message)),
+      incoming,
+    )
   }
 }
