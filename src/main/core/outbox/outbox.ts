@@ -7,6 +7,8 @@ import { JobPayload, type Job, type JobError, type JobKind, type PayloadOf } fro
 import type { Actor, Delivered, Mutation } from './mutation'
 import { mutationOf } from './mutations'
 import { OutboxTable } from './outbox-table'
+import { jobKindsOver, overlay } from './overlay'
+import { takeReapply } from '../store'
 
 export interface OutboxOptions {
   store: AccountStore
@@ -20,6 +22,8 @@ export interface OutboxOptions {
   now?: () => number
   /** Backoff after a failure: doubles from `baseMs` per attempt, never above `maxMs`. */
   backoff?: { baseMs?: number; maxMs?: number }
+  /** Records sent to at once (each record's writes still go one at a time, in order). Default 4. */
+  concurrency?: number
   /** Told after every change to the jobs (count, states). */
   changed?: () => void
 }
@@ -30,6 +34,8 @@ export type Submitted = { delivered: Delivered; job: Job } | { delivered: null; 
 interface Watcher {
   settle(outcome: { delivered: Delivered } | { refused: unknown } | { queued: true }): void
 }
+
+const DEFAULT_CONCURRENCY = 4
 
 /** How long `submit` waits for the first attempt before answering with the queued write. */
 const SUBMIT_WAIT_MS = 15_000
@@ -47,6 +53,11 @@ export class Outbox {
   private readonly maxMs: number
   private running: Promise<void> | null = null
   private again = false
+  private readonly concurrency: number
+  /** Attempts in flight, by record key. */
+  private readonly active = new Map<string, Promise<void>>()
+  /** A lookup is running: nothing else starts until it is done. */
+  private exclusive = false
   private stopped = true
   private timer: ReturnType<typeof setTimeout> | undefined
   private readonly idleWaiters: Array<() => void> = []
@@ -58,6 +69,7 @@ export class Outbox {
     this.now = options.now ?? Date.now
     this.baseMs = options.backoff?.baseMs ?? 1_000
     this.maxMs = options.backoff?.maxMs ?? 60_000
+    this.concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY)
     this.table.onChange(() => options.changed?.())
   }
 
@@ -127,6 +139,36 @@ export class Outbox {
     return marks
   }
 
+  /**
+   * Plannr's copy of records of one stored kind with the signed-in user's unsent writes laid over them:
+   * what a sync or a fresh read stores and shows, so that it never undoes a change still on its way.
+   */
+  overlay<T>(kind: string, records: readonly T[]): readonly T[] {
+    const user = this.options.userUuid()
+    if (user === null || records.length === 0 || this.options.store.isClosed) return records
+    const jobs = this.table.unsentOf(user, jobKindsOver(kind))
+    return jobs.length === 0 ? records : overlay(this.options.store, kind, records, jobs.map((job) => job.payload))
+  }
+
+  /** The ids of records unsent writes made or changed: a full sync must not drop them as gone from Plannr. */
+  pendingIds(): ReadonlySet<string> {
+    return new Set(this.marks().keys())
+  }
+
+  /**
+   * After a sign-out kept this store's unsent writes and cleared the rest, the user who made them is back:
+   * their optimistic changes are applied again (records still to come from Plannr get them by `overlay`).
+   */
+  restoreKept(actor: Actor): void {
+    const store = this.options.store
+    store.transaction(() => {
+      if (!takeReapply(store.db, actor.userUuid)) return
+      for (const job of this.table.unsent()) {
+        if (job.userUuid === actor.userUuid) withMutation(job.payload, (mutation, payload) => mutation.apply(store, payload, actor))
+      }
+    })
+  }
+
   /** Unsent jobs, oldest first. */
   list(): Job[] {
     return this.table.unsent()
@@ -178,12 +220,13 @@ export class Outbox {
     this.kick()
   }
 
-  /** Stops sending; resolves once the attempt in flight (if any) has finished. */
+  /** Stops sending; resolves once the attempts in flight (if any) have finished. */
   async stop(): Promise<void> {
     this.stopped = true
     for (const watcher of [...this.watchers.values()]) watcher.settle({ queued: true })
     clearTimeout(this.timer)
     await this.running
+    await Promise.all(this.active.values())
     this.releaseIdle()
   }
 
@@ -196,7 +239,7 @@ export class Outbox {
 
   /** Resolves when nothing is left that could be sent now (for tests and the quit prompt). */
   idle(): Promise<void> {
-    if (!this.running && (this.stopped || this.nextRunnable() === null)) return Promise.resolve()
+    if (!this.running && this.active.size === 0 && (this.stopped || this.nextRunnable() === null)) return Promise.resolve()
     return new Promise((resolve) => this.idleWaiters.push(resolve))
   }
 
@@ -207,7 +250,7 @@ export class Outbox {
       return
     }
     clearTimeout(this.timer)
-    this.running = this.loop().finally(() => {
+    this.running = this.pump().finally(() => {
       this.running = null
       if (this.again) {
         this.again = false
@@ -218,34 +261,59 @@ export class Outbox {
     })
   }
 
-  private async loop(): Promise<void> {
+  /**
+   * Starts attempts while there is room: up to `concurrency` at once, never two of the same record (so
+   * each record's writes go in order), each when the rate budget has room. A lookup after a lost answer
+   * runs alone, so that no other write can be answered while it decides which record is its own.
+   */
+  private async pump(): Promise<void> {
     for (;;) {
       this.again = false
-      if (this.stopped || this.options.store.isClosed) return
-      const job = this.nextRunnable()
-      if (!job) return
+      if (this.stopped || this.options.store.isClosed || this.exclusive || this.active.size >= this.concurrency) return
+      const next = this.nextRunnable()
+      if (!next) return
+      if (this.needsLookup(next) && this.active.size > 0) return
       await this.options.paced()
       if (this.stopped || this.options.store.isClosed) return
-      try {
-        await this.attempt(job)
-      } catch (error) {
-        this.watchers.get(job.id)?.settle({ queued: true })
-        if (this.options.store.isClosed) return
-        this.options.log.warn('An outbox job failed unexpectedly', { id: job.id, kind: job.payload.kind, error: String(error) })
-        this.table.retryLater(job, job.state === 'sending' ? 'sending' : 'pending', this.now() + this.backoffMs(job.attempts), {
-          message: 'Plannr Desktop could not send this; it will try again.',
-        })
-      }
+      // The wait may have changed things: the job itself (retried, discarded) or what else is running.
+      const job = this.nextRunnable()
+      if (!job) return
+      const lookup = this.needsLookup(job)
+      if (lookup && this.active.size > 0) return
+      if (lookup) this.exclusive = true
+      const run = this.runAttempt(job).finally(() => {
+        this.active.delete(job.recordKey)
+        if (lookup) this.exclusive = false
+        this.kick()
+      })
+      this.active.set(job.recordKey, run)
     }
   }
 
-  /** The first job of each record, when it is due, not waiting for the user, and the signed-in user's. */
+  private needsLookup(job: Job): boolean {
+    return job.state === 'sending' && job.firstSentAt !== null && mutationOf(job.payload.kind).find !== undefined
+  }
+
+  private async runAttempt(job: Job): Promise<void> {
+    try {
+      await this.attempt(job)
+    } catch (error) {
+      this.watchers.get(job.id)?.settle({ queued: true })
+      if (this.options.store.isClosed) return
+      this.options.log.warn('An outbox job failed unexpectedly', { id: job.id, kind: job.payload.kind, error: String(error) })
+      this.table.retryLater(job, job.state === 'sending' ? 'sending' : 'pending', this.now() + this.backoffMs(job.attempts), {
+        message: 'Plannr Desktop could not send this; it will try again.',
+      })
+    }
+  }
+
+  /** The first job of each record not being sent now, when it is due, not waiting for the user, and the signed-in user's. */
   private nextRunnable(): Job | null {
     if (this.options.store.isClosed) return null
     const user = this.options.userUuid()
     const now = this.now()
     for (const head of this.table.heads()) {
-      if (head.state === 'needs-attention' || head.userUuid !== user || head.nextAttemptAt > now) continue
+      if (this.active.has(head.recordKey) || head.state === 'needs-attention' || head.userUuid !== user || head.nextAttemptAt > now) continue
       // A job that cannot be read is set aside by `get`: look at the next one.
       const job = this.table.get(head.id)
       if (job) return job
@@ -254,7 +322,9 @@ export class Outbox {
   }
 
   private scheduleNext(): void {
-    if (this.stopped || this.options.store.isClosed) return this.releaseIdle()
+    if (this.stopped || this.options.store.isClosed) return this.active.size === 0 ? this.releaseIdle() : undefined
+    // Attempts still running kick again when they finish.
+    if (this.active.size > 0) return
     if (this.nextRunnable() !== null) return this.kick()
     this.releaseIdle()
     const user = this.options.userUuid()
@@ -297,7 +367,7 @@ export class Outbox {
     if (this.options.store.isClosed) return
     this.options.store.transaction(() => {
       const rewrite = mutation.reconcile(this.options.store, job.payload, delivered)
-      if (rewrite && rewrite.from !== rewrite.to) this.table.rewriteId(rewrite.from, rewrite.to)
+      if (rewrite && rewrite.from !== rewrite.to) this.table.rewriteId(rewrite.from, rewrite.to, job.recordKey)
       this.table.markDone(job, delivered.uuid, this.now())
     })
     const watcher = this.watchers.get(job.id)

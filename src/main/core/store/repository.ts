@@ -132,10 +132,13 @@ export class Repository<T> {
     })
   }
 
-  /** After a complete full sync: everything not seen by it was deleted on the server. Returns the ids. */
-  removeUnseen(pass: number): string[] {
+  /**
+   * After a complete full sync: everything not seen by it was deleted on the server — except `keep`
+   * (records our own unsent writes made, which Plannr has not got yet). Returns the ids removed.
+   */
+  removeUnseen(pass: number, keep: ReadonlySet<string> = new Set()): string[] {
     const rows = this.store.db.prepare('SELECT id FROM records WHERE kind = ? AND pass < ?').all(this.kind, pass) as Array<{ id: string }>
-    const ids = rows.map((row) => row.id)
+    const ids = rows.map((row) => row.id).filter((id) => !keep.has(id))
     this.remove(ids)
     return ids
   }

@@ -5,7 +5,7 @@ import type { EventBus } from '../events'
 import type { CoreLog } from '../log'
 import type { AccountStore, LocalStore } from '../store'
 import type { SessionService } from '../features/session'
-import type { OutboxSummary } from '@shared/models/outbox'
+import { heldWritesNotice, type OutboxSummary } from '@shared/models/outbox'
 import { Outbox, type JobPayload, type OutboxOptions } from '../outbox'
 import { summarise } from '../outbox/summary'
 import type { RateBudget } from './rate-budget'
@@ -96,6 +96,7 @@ export class SyncHub {
         changed,
         progress: () => this.queueEmit(),
         paced: () => this.options.budget.whenClear(),
+        pending: opened.outbox,
         maxAgeMs: this.options.maxAgeMs,
         fullPassMs: this.options.fullPassMs,
       },
@@ -132,7 +133,7 @@ export class SyncHub {
       syncing: progress.filter((p) => p.running).map((p) => ({ label: p.label, done: p.done, total: p.total })),
       pausedUntil: budget.pausedUntil === null ? null : new Date(budget.pausedUntil).toISOString(),
       storage: opened ? opened.store.location : null,
-      notice: opened?.notice ?? null,
+      notice: opened?.notice ?? this.heldNotice(opened),
       error: progress.find((p) => p.error !== null)?.error ?? null,
     }
   }
@@ -144,11 +145,16 @@ export class SyncHub {
     return this.status()
   }
 
-  /** Deletes these accounts' stores and keys (sign-out); the open one is closed first. */
-  async erase(baseUrl: string, accountUuids: readonly string[]): Promise<void> {
+  /**
+   * The user signed out: these accounts' cached data is deleted (the open store is closed first); unsent
+   * writes are kept, sealed, for their user's next sign-in (see LocalStore.signOut).
+   */
+  async signedOut(baseUrl: string, accountUuids: readonly string[]): Promise<void> {
     const opened = await this.opening?.catch(() => null)
+    // A write on its way now stays 'sending' in the file: it is looked for on Plannr before it goes again.
     if (opened && opened.account.baseUrl === baseUrl && accountUuids.includes(opened.account.accountUuid)) this.drop()
-    await this.options.local.erase(baseUrl, accountUuids)
+    const kept = await this.options.local.signOut(baseUrl, accountUuids)
+    if (kept > 0) this.options.log.info('Signed out; unsent writes kept for the next sign-in', { kept })
   }
 
   async close(): Promise<void> {
@@ -158,6 +164,12 @@ export class SyncHub {
     if (opened) await Promise.all([...opened.syncs.values()].map((sync) => sync.settled()))
     await opened?.outbox.stop()
     this.drop()
+  }
+
+  /** Writes another user made here are never sent as this one: they are told why those wait. */
+  private heldNotice(opened: Opened | null): string | null {
+    if (!opened || opened.store.isClosed) return null
+    return heldWritesNotice(opened.outbox.table.heldFor(this.account?.key === opened.account.key ? opened.account.userUuid : null))
   }
 
   private client(opened: Opened) {
@@ -174,6 +186,8 @@ export class SyncHub {
     if (account === null) throw new AppError('not_signed_in', 'Sign in to Plannr first.')
     this.opening ??= this.options.local.open(account.baseUrl, account.accountUuid, !account.demo).then((result) => {
       const opened: Opened = { account, store: result.store, notice: result.notice, syncs: new Map(), outbox: this.outboxFor(account, result.store) }
+      // Writes kept from before a sign-out show again for the user who made them.
+      opened.outbox.restoreKept({ accountUuid: account.accountUuid, userUuid: account.userUuid })
       opened.outbox.start()
       if (this.account?.key !== account.key) {
         // The account changed while the file opened.

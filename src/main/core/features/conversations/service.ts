@@ -147,11 +147,13 @@ export class ConversationsService {
         total,
       }
     }
+    const outbox = await this.options.sync.outbox()
+    // Plannr's page with our unsent edits on top: a fresh read never undoes a change still on its way.
+    const data = outbox.overlay(messagesKind(conversationUuid), result.data)
     await this.storedMessages(conversationUuid)
-      .then((stored) => stored.upsertPage(result.data))
+      .then((stored) => stored.upsertPage(data))
       .catch((error: unknown) => this.options.log.warn('Could not keep a thread’s messages', error))
     const meta = result.meta
-    const outbox = await this.options.sync.outbox()
     const marks = outbox.marks()
     // Messages not yet on Plannr follow its newest ones, from the store.
     const unsent: Message[] = []
@@ -165,7 +167,7 @@ export class ConversationsService {
     }
     return {
       // Plannr pages newest first; a thread reads oldest first, newest at the bottom.
-      messages: [...[...result.data].reverse(), ...unsent].map((message) => withMark(toMessageView(message, client.accountUuid), marks)),
+      messages: [...[...data].reverse(), ...unsent].map((message) => withMark(toMessageView(message, client.accountUuid), marks)),
       page,
       hasEarlier: meta ? meta.current_page < meta.last_page : result.data.length >= MESSAGES_PER_PAGE,
       total: meta?.total ?? null,
