@@ -85,15 +85,17 @@ export class OutboxTable {
   }
 
   /**
-   * The first unsent job of each record, from the columns kept in clear (nothing is decrypted): what the
-   * sender chooses from. Oldest first.
+   * The first unsent job of each record and user, from the columns kept in clear (nothing is decrypted):
+   * what the sender chooses from. Oldest first. Per user, so that writes held for another user never hold
+   * up the signed-in user's writes to the same record.
    */
   heads(): Array<{ id: string; recordKey: string; state: string; userUuid: string; nextAttemptAt: number }> {
     const rows = this.store.db
       .prepare(
-        `SELECT id, record_key, state, user_uuid, next_attempt_at FROM outbox o
+        // One pass over the unsent rows; SQLite takes the bare columns from the row with the MIN.
+        `SELECT MIN(seq) AS seq, id, record_key, state, user_uuid, next_attempt_at FROM outbox
          WHERE state IN ('pending', 'sending', 'needs-attention')
-           AND seq = (SELECT MIN(seq) FROM outbox i WHERE i.record_key = o.record_key AND i.state IN ('pending', 'sending', 'needs-attention'))
+         GROUP BY record_key, user_uuid
          ORDER BY seq`,
       )
       .all() as Array<{ id: string; record_key: string; state: string; user_uuid: string; next_attempt_at: number }>

@@ -37,14 +37,16 @@ interface Watcher {
 
 const DEFAULT_CONCURRENCY = 4
 
+const HELD_MESSAGE = 'Another Plannr user made this change on this computer. It waits for them to sign in again.'
+
 /** How long `submit` waits for the first attempt before answering with the queued write. */
 const SUBMIT_WAIT_MS = 15_000
 
 /**
  * The outbox of one account store. Services enqueue writes here: each job and its optimistic change are
- * written in one transaction, and the sender delivers them — one at a time, in order per record, paced by
- * the rate budget, with backoff — replacing each optimistic record with Plannr's. After a lost answer (or a
- * crash mid-request) a create is looked for on Plannr before it is sent again.
+ * written in one transaction, and the sender delivers them — in order per record, a few records at once,
+ * paced by the rate budget, with backoff — replacing each optimistic record with Plannr's. After a lost
+ * answer (or a crash mid-request) a create is looked for on Plannr before it is sent again.
  */
 export class Outbox {
   readonly table: OutboxTable
@@ -233,7 +235,7 @@ export class Outbox {
   /** Sends what is due now (after a reconnect, or a user's "retry all"): waiting backoffs are cut short. */
   wake(): void {
     if (this.options.store.isClosed) return
-    this.options.store.db.prepare("UPDATE outbox SET next_attempt_at = 0 WHERE state IN ('pending', 'sending')").run()
+    this.options.store.db.prepare("UPDATE outbox SET next_attempt_at = 0 WHERE state IN ('pending', 'sending') AND next_attempt_at > 0").run()
     this.kick()
   }
 
@@ -416,6 +418,8 @@ export class Outbox {
   private require(id: string): Job {
     const job = this.table.get(id)
     if (!job || job.state === 'done' || job.state === 'set-aside') throw new AppError('not_found', 'That write is no longer in the outbox.')
+    // Held for the person who made it: nobody else may send it, change it or throw it away.
+    if (job.userUuid !== this.options.userUuid()) throw new AppError('forbidden', HELD_MESSAGE)
     return job
   }
 }

@@ -10,7 +10,7 @@ import { World } from '../world'
 import { addBook } from './book'
 import { addConnections } from './connections'
 import { GenerationContext } from './context'
-import { addEmployee, addFirm, addUsers } from './staff'
+import { addDelegate, addEmployee, addFirm, addUsers } from './staff'
 
 export interface GenerateOptions {
   seed: number
@@ -29,5 +29,6 @@ export function generateWorld(options: GenerateOptions): World {
   // The preferred user signs straight in to Northgate: give their account there a fuller inbox.
   addBook(ctx, 'northgate', NORTHGATE_BOOK, 'callum', 0.6)
   addConnections(ctx)
+  addDelegate(ctx)
   return world
 }
