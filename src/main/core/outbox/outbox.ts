@@ -95,7 +95,8 @@ export class Outbox {
    */
   async submit<K extends JobKind>(payload: PayloadOf<K>, actor: Actor, waitMs = SUBMIT_WAIT_MS): Promise<Submitted> {
     const job = this.enqueue(payload, actor)
-    if (this.stopped) return { delivered: null, job }
+    // Behind an earlier unsent write of the same record, its first attempt waits for that one: answer now.
+    if (this.stopped || !this.table.heads().some((head) => head.id === job.id)) return { delivered: null, job }
     const outcome = await new Promise<{ delivered: Delivered } | { refused: unknown } | { queued: true }>((resolve) => {
       const timer = setTimeout(() => {
         this.watchers.delete(job.id)
