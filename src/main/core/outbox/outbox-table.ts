@@ -17,6 +17,17 @@ interface Row {
   result_uuid: string | null
 }
 
+/** Payloads as JSON, once each (payloads are cached and never changed in place). */
+const texts = new WeakMap<JobPayload, string>()
+function textOf(payload: JobPayload): string {
+  let text = texts.get(payload)
+  if (text === undefined) {
+    text = JSON.stringify(payload)
+    texts.set(payload, text)
+  }
+  return text
+}
+
 /** How long a delivered job is kept (its result id stops lookups from claiming that record again). */
 const DONE_KEPT_MS = 24 * 60 * 60 * 1000
 
@@ -182,7 +193,7 @@ export class OutboxTable {
     for (const row of rows) {
       const job = this.read(row)
       if (!job) continue
-      const text = JSON.stringify(job.payload)
+      const text = textOf(job.payload)
       if (!text.includes(from) && !job.recordKey.includes(from)) continue
       const payload = JobPayload.parse(JSON.parse(text.split(from).join(to)))
       this.store.db

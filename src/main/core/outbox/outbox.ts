@@ -60,6 +60,9 @@ export class Outbox {
   private readonly active = new Map<string, Promise<void>>()
   /** A lookup is running: nothing else starts until it is done. */
   private exclusive = false
+  /** Resolves when `stop` is called. */
+  private halted: Promise<void> = Promise.resolve()
+  private halt: () => void = () => undefined
   private stopped = true
   private timer: ReturnType<typeof setTimeout> | undefined
   private readonly idleWaiters: Array<() => void> = []
@@ -220,12 +223,14 @@ export class Outbox {
 
   start(): void {
     this.stopped = false
+    this.halted = new Promise((resolve) => (this.halt = resolve))
     this.kick()
   }
 
   /** Stops sending; resolves once the attempts in flight (if any) have finished. */
   async stop(): Promise<void> {
     this.stopped = true
+    this.halt()
     for (const watcher of [...this.watchers.values()]) watcher.settle({ queued: true })
     clearTimeout(this.timer)
     await this.running
@@ -276,7 +281,8 @@ export class Outbox {
       const next = this.nextRunnable()
       if (!next) return
       if (this.needsLookup(next) && this.active.size > 0) return
-      await this.options.paced()
+      // A stop does not wait out a pause of the rate budget.
+      await Promise.race([this.options.paced(), this.halted])
       if (this.stopped || this.options.store.isClosed) return
       // The wait may have changed things: the job itself (retried, discarded) or what else is running.
       const job = this.nextRunnable()

@@ -26,6 +26,9 @@ export interface SyncHubOptions {
   outbox?: Pick<OutboxOptions, 'backoff'>
 }
 
+/** Above this many unsent writes, the outbox list is sent to the windows at most four times a second. */
+const LONG_QUEUE = 100
+
 interface Account {
   key: string
   baseUrl: string
@@ -186,8 +189,12 @@ export class SyncHub {
     if (account === null) throw new AppError('not_signed_in', 'Sign in to Plannr first.')
     this.opening ??= this.options.local.open(account.baseUrl, account.accountUuid, !account.demo).then((result) => {
       const opened: Opened = { account, store: result.store, notice: result.notice, syncs: new Map(), outbox: this.outboxFor(account, result.store) }
-      // Writes kept from before a sign-out show again for the user who made them.
-      opened.outbox.restoreKept({ accountUuid: account.accountUuid, userUuid: account.userUuid })
+      // Writes kept from before a sign-out show again for the user who made them (still sent if not).
+      try {
+        opened.outbox.restoreKept({ accountUuid: account.accountUuid, userUuid: account.userUuid })
+      } catch (error) {
+        this.options.log.warn('Could not show kept writes again', { error: String(error) })
+      }
       opened.outbox.start()
       if (this.account?.key !== account.key) {
         // The account changed while the file opened.
@@ -303,16 +310,20 @@ export class SyncHub {
 
   private outboxEmitQueued = false
 
-  /** Jobs change several times per write: the windows hear once per tick. */
+  /**
+   * Jobs change several times per write: the windows hear once per tick — a longer one while a long queue
+   * replays, when the whole list would otherwise cross to every window many times a second.
+   */
   private queueOutboxEmit(): void {
     if (this.outboxEmitQueued) return
     this.outboxEmitQueued = true
+    const long = this.opened !== null && !this.opened.store.isClosed && this.opened.outbox.count() > LONG_QUEUE
     setTimeout(() => {
       this.outboxEmitQueued = false
       const opened = this.opened
       if (!opened || opened.store.isClosed) return
       this.options.events.emit('outbox.changed', summarise(opened.outbox, opened.account.userUuid))
-    }, 50).unref?.()
+    }, long ? 250 : 50).unref?.()
   }
 
   /** Progress arrives per page: the windows hear at most one status per tick. */
