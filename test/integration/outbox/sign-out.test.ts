@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import keytar from 'keytar'
@@ -90,7 +90,11 @@ describe.skipIf(!keychain.available)('signing out with unsent writes (real core,
     // What the sign-out prompt says is what happens next.
     expect(unsentWarning(4, 'sign-out')).toMatch(/removes your Plannr data from this computer, but these changes are kept \(encrypted\) and sent when you sign in to this account again/)
 
+    // A copy set aside earlier (damaged, say) holds cached data too.
+    const setAside = `${dbPath}.set-aside-2026-01-01T00-00-00-000Z`
+    writeFileSync(setAside, readFileSync(dbPath))
     await core.value('session.signOut')
+    expect(existsSync(setAside)).toBe(false)
     // Only the writes are left in the file, sealed, and the key to them in the keychain.
     const left = tables(dbPath)
     expect(left).toMatchObject({ records: 0, snapshots: 0, syncStates: 0, unsent: 4 })
