@@ -108,9 +108,9 @@ export function createCore(config: CoreConfig): Core {
   })
   const session = createSessionService({ ...config, fetch: budget.wrap(config.fetch ?? globalThis.fetch.bind(globalThis)) }, events)
   const sync: SyncHub = new SyncHub({ session, local, budget, events, log: config.log, ...config.sync })
-  // A user's own sign-out deletes the account's saved data and keys; a refused token keeps them for the
-  // same user's next sign-in.
-  session.onEnded((ended) => (ended.reason === 'signed-out' ? sync.erase(ended.apiUrl, ended.accountUuids) : undefined))
+  // A user's own sign-out deletes the account's saved data (unsent writes kept, sealed, for their maker's
+  // next sign-in); a refused token keeps everything for the same user's next sign-in.
+  session.onEnded((ended) => (ended.reason === 'signed-out' ? sync.signedOut(ended.apiUrl, ended.accountUuids) : undefined))
   const deps = { session, events, log: config.log, sync }
   const circles = createCirclesFeature(deps)
   const conversations = createConversationsFeature(deps)

@@ -9,6 +9,8 @@ export const SANDBOX_TOKENS = {
   multiFirm: 'plannr-demo-multi',
   /** Daniel Hughes: employee logins at Harbour & Vale and Northgate; preferred_account_uuid names Northgate. */
   preferred: 'plannr-demo-preferred',
+  /** Grace Mitchell: a login to Sophie Turner's own account (two people, one account); no account of her own. */
+  delegate: 'plannr-demo-delegate',
 } as const
 
 export type SandboxUserKey = keyof typeof SANDBOX_TOKENS

@@ -50,12 +50,21 @@ export const OutboxRetry = z.strictObject({
 
 /**
  * Asked before quitting or signing out with writes not yet on Plannr; null when there are none. Quitting
- * keeps them for the next start; signing out deletes this account's saved data, them included.
+ * keeps them for the next start. Signing out deletes the account's Plannr data from this computer but
+ * keeps these writes (encrypted) until the user who made them signs in to that account again.
  */
 export function unsentWarning(count: number, leaving: 'quit' | 'sign-out'): string | null {
   if (count === 0) return null
   const what = count === 1 ? '1 change has' : `${count} changes have`
+  const they = count === 1 ? 'It is' : 'They are'
   return leaving === 'quit'
-    ? `${what} not reached Plannr yet. ${count === 1 ? 'It is' : 'They are'} kept on this computer and sent when you next open Plannr Desktop. Quit anyway?`
-    : `${what} not reached Plannr yet. Signing out deletes ${count === 1 ? 'it' : 'them'} from this computer. Sign out anyway?`
+    ? `${what} not reached Plannr yet. ${they} kept on this computer and sent when you next open Plannr Desktop. Quit anyway?`
+    : `${what} not reached Plannr yet. Signing out removes your Plannr data from this computer, but ${count === 1 ? 'this change is' : 'these changes are'} kept (encrypted) and sent when you sign in to this account again. Sign out anyway?`
+}
+
+/** Told while writes another user made on this computer wait for them (they are never sent as you). */
+export function heldWritesNotice(count: number): string | null {
+  if (count === 0) return null
+  const what = count === 1 ? '1 change' : `${count} changes`
+  return `${what} made on this computer by another Plannr user ${count === 1 ? 'is' : 'are'} waiting for them: kept, not sent, until they sign in to this account again.`
 }

@@ -80,7 +80,8 @@ export async function drained(outbox: Outbox, timeoutMs = 20_000): Promise<void>
   while (waiting()) {
     if (Date.now() > until) throw new Error(`outbox not drained: ${JSON.stringify(outbox.list().map((job) => [job.payload.kind, job.state, job.lastError]))}`)
     outbox.wake()
-    await new Promise((resolve) => setTimeout(resolve, 25))
+    // Until the sender has nothing it could send now (a backoff or a pause may be waiting), or a while.
+    await Promise.race([outbox.idle(), new Promise((resolve) => setTimeout(resolve, 250))])
   }
 }
 

@@ -44,6 +44,25 @@ describe('the app-wide rate budget', () => {
     expect(late.length).toBeGreaterThanOrEqual(2)
   })
 
+  it('after a 429’s Retry-After asks once and learns the allowance again, rather than waiting out the window', async () => {
+    const budget = new RateBudget({ windowMs: 5_000 })
+    // Plannr's 429 says none remain and to come back in a second; after it, plenty remain.
+    const plannr = server(
+      (n): Answer =>
+        n === 1
+          ? { status: 429, headers: { 'retry-after': '1', 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '0' } }
+          : { status: 200, headers: { 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': String(100 - n) } },
+    )
+    const send = budget.wrap(plannr.fetch)
+    await send('http://plannr.test/a')
+    const refusedAt = Date.now()
+    await Promise.all(Array.from({ length: 4 }, (_, i) => send(`http://plannr.test/${i}`)))
+    expect(plannr.sent).toHaveLength(5)
+    // All after the pause, none held for the 5 s window the "0 remaining" would otherwise have meant.
+    for (const at of plannr.sent.slice(1)) expect(at - refusedAt).toBeGreaterThanOrEqual(990)
+    expect(Date.now() - refusedAt).toBeLessThan(4_000)
+  })
+
   it('reports Plannr unreachable on a network failure and reachable on the next answer', async () => {
     const budget = new RateBudget()
     let fail = true

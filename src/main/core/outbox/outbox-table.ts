@@ -17,6 +17,17 @@ interface Row {
   result_uuid: string | null
 }
 
+/** Payloads as JSON, once each (payloads are cached and never changed in place). */
+const texts = new WeakMap<JobPayload, string>()
+function textOf(payload: JobPayload): string {
+  let text = texts.get(payload)
+  if (text === undefined) {
+    text = JSON.stringify(payload)
+    texts.set(payload, text)
+  }
+  return text
+}
+
 /** How long a delivered job is kept (its result id stops lookups from claiming that record again). */
 const DONE_KEPT_MS = 24 * 60 * 60 * 1000
 
@@ -28,6 +39,8 @@ const COLUMNS = 'seq, id, record_key, state, attempts, next_attempt_at, first_se
  */
 export class OutboxTable {
   private readonly listeners = new Set<() => void>()
+  /** Opened payloads and errors by row, with the sealed bytes they came from (see `opened`). */
+  private readonly cache = new Map<string, { sealed: Uint8Array; value: unknown }>()
 
   constructor(
     readonly store: AccountStore,
@@ -63,20 +76,41 @@ export class OutboxTable {
     return jobs
   }
 
-  /**
-   * The first unsent job of each record, from the columns kept in clear (nothing is decrypted): what the
-   * sender chooses from. Oldest first.
-   */
-  heads(): Array<{ id: string; state: string; userUuid: string; nextAttemptAt: number }> {
+  /** One user's jobs not yet delivered, of these kinds only (chosen from the columns in clear), oldest first. */
+  unsentOf(userUuid: string, kinds: readonly JobPayload['kind'][]): Job[] {
+    if (kinds.length === 0) return []
     const rows = this.store.db
       .prepare(
-        `SELECT id, state, user_uuid, next_attempt_at FROM outbox o
+        `SELECT ${COLUMNS} FROM outbox WHERE state IN ('pending', 'sending', 'needs-attention') AND user_uuid = ? AND kind IN (${kinds.map(() => '?').join(', ')}) ORDER BY seq`,
+      )
+      .all(userUuid, ...kinds) as unknown as Row[]
+    return rows.map((row) => this.read(row)).filter((job): job is Job => job !== null)
+  }
+
+  /** How many unsent writes were made by users other than this one (held: never sent for someone else). */
+  heldFor(userUuid: string | null): number {
+    const row = this.store.db
+      .prepare("SELECT COUNT(*) AS n FROM outbox WHERE state IN ('pending', 'sending', 'needs-attention') AND user_uuid IS NOT ?")
+      .get(userUuid) as { n: number }
+    return row.n
+  }
+
+  /**
+   * The first unsent job of each record and user, from the columns kept in clear (nothing is decrypted):
+   * what the sender chooses from. Oldest first. Per user, so that writes held for another user never hold
+   * up the signed-in user's writes to the same record.
+   */
+  heads(): Array<{ id: string; recordKey: string; state: string; userUuid: string; nextAttemptAt: number }> {
+    const rows = this.store.db
+      .prepare(
+        // One pass over the unsent rows; SQLite takes the bare columns from the row with the MIN.
+        `SELECT MIN(seq) AS seq, id, record_key, state, user_uuid, next_attempt_at FROM outbox
          WHERE state IN ('pending', 'sending', 'needs-attention')
-           AND seq = (SELECT MIN(seq) FROM outbox i WHERE i.record_key = o.record_key AND i.state IN ('pending', 'sending', 'needs-attention'))
+         GROUP BY record_key, user_uuid
          ORDER BY seq`,
       )
-      .all() as Array<{ id: string; state: string; user_uuid: string; next_attempt_at: number }>
-    return rows.map((row) => ({ id: row.id, state: row.state, userUuid: row.user_uuid, nextAttemptAt: row.next_attempt_at }))
+      .all() as Array<{ id: string; record_key: string; state: string; user_uuid: string; next_attempt_at: number }>
+    return rows.map((row) => ({ id: row.id, recordKey: row.record_key, state: row.state, userUuid: row.user_uuid, nextAttemptAt: row.next_attempt_at }))
   }
 
   /** How many writes are waiting (held ones included). */
@@ -125,6 +159,7 @@ export class OutboxTable {
   markDone(job: Job, resultUuid: string | null, now: number): void {
     this.store.db.prepare("UPDATE outbox SET state = 'done', result_uuid = ?, done_at = ?, last_error = NULL WHERE id = ?").run(resultUuid, now, job.id)
     this.store.db.prepare("DELETE FROM outbox WHERE state = 'done' AND done_at < ?").run(now - DONE_KEPT_MS)
+    this.forget(job.id)
     this.changed()
   }
 
@@ -141,16 +176,24 @@ export class OutboxTable {
   /** Call inside the transaction that rolls the job's optimistic change back. */
   delete(job: Job): void {
     this.store.db.prepare('DELETE FROM outbox WHERE id = ?').run(job.id)
+    this.forget(job.id)
     this.changed()
   }
 
   /**
    * A record made offline got its real id: later jobs that name the temporary one (a message to a new
-   * conversation, an edit of a new message) are rewritten to the real one. Inside the reconciling transaction.
+   * conversation, an edit of a new message) are rewritten to the real one. Such a job is of the same record
+   * as the job that made it, or of the new record itself, so only those are read. Inside the reconciling
+   * transaction.
    */
-  rewriteId(from: string, to: string): void {
-    for (const job of this.unsent()) {
-      const text = JSON.stringify(job.payload)
+  rewriteId(from: string, to: string, recordKey: string): void {
+    const rows = this.store.db
+      .prepare(`SELECT ${COLUMNS} FROM outbox WHERE state IN ('pending', 'sending', 'needs-attention') AND (record_key = ? OR instr(record_key, ?) > 0) ORDER BY seq`)
+      .all(recordKey, from) as unknown as Row[]
+    for (const row of rows) {
+      const job = this.read(row)
+      if (!job) continue
+      const text = textOf(job.payload)
       if (!text.includes(from) && !job.recordKey.includes(from)) continue
       const payload = JobPayload.parse(JSON.parse(text.split(from).join(to)))
       this.store.db
@@ -171,8 +214,10 @@ export class OutboxTable {
   private read(row: Row): Job | null {
     try {
       if (!(JOB_STATES as readonly string[]).includes(row.state)) throw new Error(`unknown state ${row.state}`)
-      const payload = JobPayload.parse(JSON.parse(this.store.open(this.associated(row.id), row.payload)))
-      const lastError = row.last_error ? JobError.parse(JSON.parse(this.store.open(this.errorAssociated(row.id), row.last_error))) : null
+      const payload = this.opened(row.id, row.payload, () => JobPayload.parse(JSON.parse(this.store.open(this.associated(row.id), row.payload))))
+      const lastError = row.last_error
+        ? this.opened(`${row.id}\0error`, row.last_error, () => JobError.parse(JSON.parse(this.store.open(this.errorAssociated(row.id), row.last_error as Uint8Array))))
+        : null
       return {
         seq: row.seq,
         id: row.id,
@@ -192,6 +237,24 @@ export class OutboxTable {
       this.store.db.prepare("UPDATE outbox SET state = 'set-aside' WHERE id = ?").run(row.id)
       return null
     }
+  }
+
+  /**
+   * A sealed value opened and parsed, or the same value again while its sealed bytes are unchanged: the
+   * list, the marks and the sender read every unsent job often, and a long queue must not cost a
+   * decryption per job per look.
+   */
+  private opened<T>(key: string, sealed: Uint8Array, open: () => T): T {
+    const cached = this.cache.get(key)
+    if (cached && Buffer.compare(cached.sealed, sealed) === 0) return cached.value as T
+    const value = open()
+    this.cache.set(key, { sealed: Buffer.from(sealed), value })
+    return value
+  }
+
+  private forget(id: string): void {
+    this.cache.delete(id)
+    this.cache.delete(`${id}\0error`)
   }
 
   private sealError(id: string, error: JobError): Uint8Array {

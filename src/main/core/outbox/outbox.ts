@@ -3,10 +3,13 @@ import { AppError } from '@shared/result'
 import type { CoreLog } from '../log'
 import type { PlannrClient } from '../plannr'
 import type { AccountStore } from '../store'
-import { JobPayload, type Job, type JobError, type JobKind, type PayloadOf } from './jobs'
+import { JobPayload, type Job, type JobKind, type PayloadOf } from './jobs'
 import type { Actor, Delivered, Mutation } from './mutation'
 import { mutationOf } from './mutations'
 import { OutboxTable } from './outbox-table'
+import { Sender } from './sender'
+import { jobKindsOver, overlay } from './overlay'
+import { takeReapply } from '../store'
 
 export interface OutboxOptions {
   store: AccountStore
@@ -20,6 +23,8 @@ export interface OutboxOptions {
   now?: () => number
   /** Backoff after a failure: doubles from `baseMs` per attempt, never above `maxMs`. */
   backoff?: { baseMs?: number; maxMs?: number }
+  /** Records sent to at once (each record's writes still go one at a time, in order). Default 4. */
+  concurrency?: number
   /** Told after every change to the jobs (count, states). */
   changed?: () => void
 }
@@ -31,35 +36,47 @@ interface Watcher {
   settle(outcome: { delivered: Delivered } | { refused: unknown } | { queued: true }): void
 }
 
+const HELD_MESSAGE = 'Another Plannr user made this change on this computer. It waits for them to sign in again.'
+
 /** How long `submit` waits for the first attempt before answering with the queued write. */
 const SUBMIT_WAIT_MS = 15_000
 
 /**
  * The outbox of one account store. Services enqueue writes here: each job and its optimistic change are
- * written in one transaction, and the sender delivers them — one at a time, in order per record, paced by
- * the rate budget, with backoff — replacing each optimistic record with Plannr's. After a lost answer (or a
- * crash mid-request) a create is looked for on Plannr before it is sent again.
+ * written in one transaction, and its sender (sender.ts) delivers them. Here too: what the views show of
+ * unsent writes (marks, overlays), and the user's retry, fix and discard.
  */
 export class Outbox {
   readonly table: OutboxTable
-  private readonly now: () => number
-  private readonly baseMs: number
-  private readonly maxMs: number
-  private running: Promise<void> | null = null
-  private again = false
-  private stopped = true
-  private timer: ReturnType<typeof setTimeout> | undefined
-  private readonly idleWaiters: Array<() => void> = []
+  private readonly sender: Sender
   private readonly watchers = new Map<string, Watcher>()
   private readonly settledListeners = new Set<(payload: JobPayload, answered: boolean, delivered: Delivered) => void>()
   private readonly markListeners = new Set<(payload: JobPayload) => void>()
 
   constructor(private readonly options: OutboxOptions) {
     this.table = new OutboxTable(options.store, options.log)
-    this.now = options.now ?? Date.now
-    this.baseMs = options.backoff?.baseMs ?? 1_000
-    this.maxMs = options.backoff?.maxMs ?? 60_000
     this.table.onChange(() => options.changed?.())
+    this.sender = new Sender({
+      ...options,
+      table: this.table,
+      now: options.now ?? Date.now,
+      delivered: (job, delivered) => {
+        const watcher = this.watchers.get(job.id)
+        watcher?.settle({ delivered })
+        for (const listener of this.settledListeners) listener(job.payload, watcher !== undefined, delivered)
+      },
+      refused: (job, error) => {
+        const watcher = this.watchers.get(job.id)
+        if (!watcher) this.markChanged(job.payload)
+        watcher?.settle({ refused: error })
+      },
+      deferred: (job) => {
+        const watcher = this.watchers.get(job.id)
+        // Its first failure turns "Sending…" into "Waiting for connection"; later ones change nothing shown.
+        if (!watcher && !job.lastError) this.markChanged(job.payload)
+        watcher?.settle({ queued: true })
+      },
+    })
   }
 
   /** Writes the job and applies its optimistic change, together; the sender picks it up at once. */
@@ -82,9 +99,8 @@ export class Outbox {
    */
   async submit<K extends JobKind>(payload: PayloadOf<K>, actor: Actor, waitMs = SUBMIT_WAIT_MS): Promise<Submitted> {
     const job = this.enqueue(payload, actor)
-    // Behind an earlier write to the same record (an edit of an unsent message, a message to a conversation
-    // not yet created), its first attempt waits for that one, which may wait for the network: answer now.
-    if (this.stopped || !this.isHead(job)) return { delivered: null, job }
+    // Behind an earlier unsent write of the same record, its first attempt waits for that one: answer now.
+    if (this.sender.isStopped || !this.table.heads().some((head) => head.id === job.id)) return { delivered: null, job }
     const outcome = await new Promise<{ delivered: Delivered } | { refused: unknown } | { queued: true }>((resolve) => {
       const timer = setTimeout(() => {
         this.watchers.delete(job.id)
@@ -126,6 +142,10 @@ export class Outbox {
     return () => this.markListeners.delete(listener)
   }
 
+  private markChanged(payload: JobPayload): void {
+    for (const listener of this.markListeners) listener(payload)
+  }
+
   /**
    * The records holding unsent writes, by id (a temp id until Plannr gives the real one), with how each
    * stands: what the views show as "Sending…", "Waiting for connection" or "Needs attention".
@@ -137,6 +157,36 @@ export class Outbox {
       for (const id of recordIdsOf(job.payload)) if (marks.get(id) !== 'needs-attention') marks.set(id, mark)
     }
     return marks
+  }
+
+  /**
+   * Plannr's copy of records of one stored kind with the signed-in user's unsent writes laid over them:
+   * what a sync or a fresh read stores and shows, so that it never undoes a change still on its way.
+   */
+  overlay<T>(kind: string, records: readonly T[]): readonly T[] {
+    const user = this.options.userUuid()
+    if (user === null || records.length === 0 || this.options.store.isClosed) return records
+    const jobs = this.table.unsentOf(user, jobKindsOver(kind))
+    return jobs.length === 0 ? records : overlay(this.options.store, kind, records, jobs.map((job) => job.payload))
+  }
+
+  /** The ids of records unsent writes made or changed: a full sync must not drop them as gone from Plannr. */
+  pendingIds(): ReadonlySet<string> {
+    return new Set(this.marks().keys())
+  }
+
+  /**
+   * After a sign-out kept this store's unsent writes and cleared the rest, the user who made them is back:
+   * their optimistic changes are applied again (records still to come from Plannr get them by `overlay`).
+   */
+  restoreKept(actor: Actor): void {
+    const store = this.options.store
+    store.transaction(() => {
+      if (!takeReapply(store.db, actor.userUuid)) return
+      for (const job of this.table.unsent()) {
+        if (job.userUuid === actor.userUuid) withMutation(job.payload, (mutation, payload) => mutation.apply(store, payload, actor))
+      }
+    })
   }
 
   /** Unsent jobs, oldest first. */
@@ -161,7 +211,7 @@ export class Outbox {
       }
       this.table.requeue(job, fixed)
     })
-    for (const listener of this.markListeners) listener(fixed)
+    this.markChanged(fixed)
     this.kick()
     return this.require(id)
   }
@@ -184,188 +234,31 @@ export class Outbox {
         this.table.delete(other)
       }
     })
-    for (const other of dependent) for (const listener of this.markListeners) listener(other.payload)
+    for (const other of dependent) this.markChanged(other.payload)
   }
 
   start(): void {
-    this.stopped = false
-    this.kick()
+    this.sender.start()
   }
 
-  /** Stops sending; resolves once the attempt in flight (if any) has finished. */
+  /** Stops sending; resolves once the attempts in flight (if any) have finished. */
   async stop(): Promise<void> {
-    this.stopped = true
     for (const watcher of [...this.watchers.values()]) watcher.settle({ queued: true })
-    clearTimeout(this.timer)
-    await this.running
-    this.releaseIdle()
+    await this.sender.stop()
   }
 
   /** Sends what is due now (after a reconnect, or a user's "retry all"): waiting backoffs are cut short. */
   wake(): void {
-    if (this.options.store.isClosed) return
-    this.options.store.db.prepare("UPDATE outbox SET next_attempt_at = 0 WHERE state IN ('pending', 'sending')").run()
-    this.kick()
+    this.sender.wake()
   }
 
   /** Resolves when nothing is left that could be sent now (for tests and the quit prompt). */
   idle(): Promise<void> {
-    if (!this.running && (this.stopped || this.nextRunnable() === null)) return Promise.resolve()
-    return new Promise((resolve) => this.idleWaiters.push(resolve))
+    return this.sender.idle()
   }
 
   kick(): void {
-    if (this.stopped || this.options.store.isClosed) return
-    if (this.running) {
-      this.again = true
-      return
-    }
-    clearTimeout(this.timer)
-    this.running = this.loop().finally(() => {
-      this.running = null
-      if (this.again) {
-        this.again = false
-        this.kick()
-      } else {
-        this.scheduleNext()
-      }
-    })
-  }
-
-  private async loop(): Promise<void> {
-    for (;;) {
-      this.again = false
-      if (this.stopped || this.options.store.isClosed) return
-      const job = this.nextRunnable()
-      if (!job) return
-      await this.options.paced()
-      if (this.stopped || this.options.store.isClosed) return
-      try {
-        await this.attempt(job)
-      } catch (error) {
-        this.watchers.get(job.id)?.settle({ queued: true })
-        if (this.options.store.isClosed) return
-        this.options.log.warn('An outbox job failed unexpectedly', { id: job.id, kind: job.payload.kind, error: String(error) })
-        this.table.retryLater(job, job.state === 'sending' ? 'sending' : 'pending', this.now() + this.backoffMs(job.attempts), {
-          message: 'Plannr Desktop could not send this; it will try again.',
-        })
-      }
-    }
-  }
-
-  /**
-   * The first job of each record, when it is due, not waiting for the user, and the signed-in user's: the
-   * one due longest (oldest first among equals), so that writes retried offline, due again after every
-   * round, never keep a newer one from its first attempt.
-   */
-  private nextRunnable(): Job | null {
-    if (this.options.store.isClosed) return null
-    const user = this.options.userUuid()
-    const now = this.now()
-    const heads = this.table.heads().sort((a, b) => a.nextAttemptAt - b.nextAttemptAt)
-    for (const head of heads) {
-      if (head.state === 'needs-attention' || head.userUuid !== user || head.nextAttemptAt > now) continue
-      // A job that cannot be read is set aside by `get`: look at the next one.
-      const job = this.table.get(head.id)
-      if (job) return job
-    }
-    return null
-  }
-
-  private isHead(job: Job): boolean {
-    return this.table.heads().some((head) => head.id === job.id)
-  }
-
-  private scheduleNext(): void {
-    if (this.stopped || this.options.store.isClosed) return this.releaseIdle()
-    if (this.nextRunnable() !== null) return this.kick()
-    this.releaseIdle()
-    const user = this.options.userUuid()
-    const waiting = this.table.heads().filter((head) => head.state !== 'needs-attention' && head.userUuid === user)
-    if (waiting.length === 0) return
-    const at = Math.min(...waiting.map((head) => head.nextAttemptAt))
-    this.timer = setTimeout(() => this.kick(), Math.max(0, at - this.now()))
-    this.timer.unref?.()
-  }
-
-  private releaseIdle(): void {
-    for (const resolve of this.idleWaiters.splice(0)) resolve()
-  }
-
-  private async attempt(job: Job): Promise<void> {
-    const client = this.options.client()
-    const mutation = mutationOf(job.payload.kind) as Mutation<JobKind>
-    const payload = job.payload
-    if (job.state === 'sending' && mutation.find && job.firstSentAt !== null) {
-      // An earlier attempt may have reached Plannr (lost answer, or the app stopped mid-request): look first.
-      let found: Delivered | null
-      try {
-        found = await mutation.find(client, payload, job.firstSentAt, this.table.claimed(payload.kind))
-      } catch (error) {
-        return this.failed(job, mutation, error, true)
-      }
-      if (found) return this.deliver(job, mutation, found)
-    }
-    const sending = this.table.markSending(job, this.now())
-    let delivered: Delivered
-    try {
-      delivered = await mutation.send(client, payload)
-    } catch (error) {
-      return this.failed(sending, mutation, error, false)
-    }
-    this.deliver(sending, mutation, delivered)
-  }
-
-  private deliver(job: Job, mutation: Mutation<JobKind>, delivered: Delivered): void {
-    if (this.options.store.isClosed) return
-    this.options.store.transaction(() => {
-      const rewrite = mutation.reconcile(this.options.store, job.payload, delivered)
-      if (rewrite && rewrite.from !== rewrite.to) this.table.rewriteId(rewrite.from, rewrite.to)
-      this.table.markDone(job, delivered.uuid, this.now())
-    })
-    const watcher = this.watchers.get(job.id)
-    watcher?.settle({ delivered })
-    for (const listener of this.settledListeners) listener(job.payload, watcher !== undefined, delivered)
-  }
-
-  private failed(job: Job, mutation: Mutation<JobKind>, error: unknown, lookingUp: boolean): void {
-    if (this.options.store.isClosed) return
-    const now = this.now()
-    const message = error instanceof Error ? error.message : String(error)
-    const code = error instanceof AppError ? error.code : null
-    const details = error instanceof AppError ? error : undefined
-    // A create stays 'sending' (look before sending again) while it may be on Plannr.
-    const uncertain = mutation.find !== undefined && (lookingUp || details?.maybeSaved === true)
-    const state = uncertain ? 'sending' : 'pending'
-    const jobError: JobError = { message }
-    const watcher = this.watchers.get(job.id)
-    // A write whose mark changes while no caller waits for it: the views showing it re-read their rows.
-    const marked = (mark: OutboxMark) => {
-      if (!watcher && mark !== (job.lastError ? 'waiting' : 'sending')) for (const listener of this.markListeners) listener(job.payload)
-    }
-    if (code === 'validation' && !lookingUp) {
-      this.table.needsAttention(job, { message, fields: mutation.fields(details?.fields ?? {}) })
-      marked('needs-attention')
-      return watcher?.settle({ refused: error })
-    } else if ((code === 'forbidden' || code === 'not_found') && !lookingUp) {
-      this.table.needsAttention(job, jobError)
-      marked('needs-attention')
-      return watcher?.settle({ refused: error })
-    } else if (code === 'rate_limited') {
-      const seconds = details?.retryAfter ?? 60
-      this.table.retryLater(job, state, now + seconds * 1000, jobError)
-    } else {
-      this.table.retryLater(job, state, now + this.backoffMs(job.attempts), jobError)
-    }
-    marked('waiting')
-    watcher?.settle({ queued: true })
-  }
-
-  private backoffMs(attempts: number): number {
-    const exponent = Math.min(20, Math.max(0, attempts - 1))
-    const delay = Math.min(this.maxMs, this.baseMs * 2 ** exponent)
-    // A little jitter so that many jobs do not all come back at once.
-    return Math.round(delay * (0.8 + Math.random() * 0.4))
+    this.sender.kick()
   }
 
   private accountUuid(): string {
@@ -377,6 +270,8 @@ export class Outbox {
   private require(id: string): Job {
     const job = this.table.get(id)
     if (!job || job.state === 'done' || job.state === 'set-aside') throw new AppError('not_found', 'That write is no longer in the outbox.')
+    // Held for the person who made it: nobody else may send it, change it or throw it away.
+    if (job.userUuid !== this.options.userUuid()) throw new AppError('forbidden', HELD_MESSAGE)
     return job
   }
 }

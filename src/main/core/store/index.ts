@@ -4,3 +4,4 @@ export { LocalStore, STORE_NOTICES, storeId, type OpenedStore } from './local-st
 export { keychainKeyStore, KeychainUnavailable, keyAccount, type StoreKeyStore } from './key-store'
 export { migrate, MIGRATIONS, NewerSchema } from './migrations'
 export { PayloadCipher, PayloadUnreadable } from './crypto'
+export { keepOnlyUnsent, takeReapply } from './kept-writes'

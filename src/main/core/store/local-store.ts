@@ -6,6 +6,7 @@ import type { CoreLog } from '../log'
 import { AccountStore } from './account-store'
 import { newStoreKey, PayloadCipher, PayloadUnreadable } from './crypto'
 import { KeychainUnavailable, type StoreKeyStore } from './key-store'
+import { keepOnlyUnsent } from './kept-writes'
 import { migrate, NewerSchema } from './migrations'
 
 export const STORE_NOTICES = {
@@ -87,16 +88,55 @@ export class LocalStore {
     return { store: opened.store, notice: opened.notice ?? STORE_NOTICES.damaged }
   }
 
-  /** Deletes every database of these accounts (including set-aside copies) and their keys: sign-out. */
-  async erase(baseUrl: string, accountUuids: readonly string[]): Promise<void> {
+  /**
+   * Sign-out (the stores must be closed): each account's cached Plannr data goes — set-aside copies too.
+   * A database holding writes not yet on Plannr keeps those alone, sealed, with its key, for when their
+   * user signs in again; any other database is deleted with its key. Returns how many writes were kept.
+   */
+  async signOut(baseUrl: string, accountUuids: readonly string[]): Promise<number> {
+    let kept = 0
     for (const accountUuid of accountUuids) {
       const dbId = storeId(baseUrl, accountUuid)
-      for (const file of this.filesOf(dbId)) rmSync(join(this.dir, file), { force: true })
-      try {
-        await this.options.keys.delete(dbId)
-      } catch (error) {
-        this.options.log.warn('Could not remove a store key from the keychain', { reason: error instanceof Error ? error.message : String(error) })
+      const writes = await this.keptWrites(dbId)
+      if (writes === 0) {
+        await this.erase(dbId)
+        continue
       }
+      kept += writes
+      for (const file of this.filesOf(dbId)) if (file.includes('.set-aside-')) rmSync(join(this.dir, file), { force: true })
+    }
+    return kept
+  }
+
+  /** Clears the database down to its unsent writes; 0 (nothing kept) when there are none or it cannot be read. */
+  private async keptWrites(dbId: string): Promise<number> {
+    if (!existsSync(this.pathOf(dbId))) return 0
+    try {
+      const key = await this.options.keys.get(dbId)
+      if (key === null) return 0
+      const db = new DatabaseSync(this.pathOf(dbId))
+      try {
+        db.exec('PRAGMA busy_timeout = 5000;')
+        migrate(db)
+        checkKey(db, new PayloadCipher(key))
+        return keepOnlyUnsent(db)
+      } finally {
+        db.close()
+      }
+    } catch (error) {
+      // Writes that cannot be read could never be sent: the file goes like any other.
+      this.options.log.warn('Could not keep unsent writes at sign-out; deleting the store', { reason: error instanceof Error ? error.message : String(error) })
+      return 0
+    }
+  }
+
+  /** Deletes a database (set-aside copies too) and its key. */
+  private async erase(dbId: string): Promise<void> {
+    for (const file of this.filesOf(dbId)) rmSync(join(this.dir, file), { force: true })
+    try {
+      await this.options.keys.delete(dbId)
+    } catch (error) {
+      this.options.log.warn('Could not remove a store key from the keychain', { reason: error instanceof Error ? error.message : String(error) })
     }
   }
 

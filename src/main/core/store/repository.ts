@@ -132,7 +132,10 @@ export class Repository<T> {
     })
   }
 
-  /** After a complete full sync: everything not seen by it (but `keep`) was deleted on the server. Returns the ids. */
+  /**
+   * After a complete full sync: everything not seen by it was deleted on the server — except `keep`
+   * (records our own unsent writes made, which Plannr has not got yet). Returns the ids removed.
+   */
   removeUnseen(pass: number, keep: ReadonlySet<string> = new Set()): string[] {
     const rows = this.store.db.prepare('SELECT id FROM records WHERE kind = ? AND pass < ?').all(this.kind, pass) as Array<{ id: string }>
     const ids = rows.map((row) => row.id).filter((id) => !keep.has(id))

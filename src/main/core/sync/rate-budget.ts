@@ -91,6 +91,9 @@ export class RateBudget {
     if (response.status === 429) {
       const seconds = parseRetryAfter(headers.get('retry-after'), now) ?? this.windowMs / 1000
       this.pause(now + seconds * 1000)
+      // Its "none remaining" holds until Retry-After, not for a window: once the pause is over, one
+      // request asks again and its answer tells the allowance.
+      this.remaining = undefined
     }
     this.wake()
   }
@@ -163,8 +166,14 @@ export class RateBudget {
       this.emit()
     }
     this.sent = this.sent.filter((slot) => slot.at > now - 2 * window)
-    // Before Plannr has told us anything, one request at a time.
-    if (this.remaining === undefined) return this.inFlight === 0 ? 0 : Number.POSITIVE_INFINITY
+    // Before Plannr has told us anything (or after a 429's pause), one request at a time, within the
+    // limit as far as our own requests of the window show.
+    if (this.remaining === undefined) {
+      if (this.inFlight > 0) return Number.POSITIVE_INFINITY
+      const inWindow = this.sent.filter((slot) => slot.at > now - window).map((slot) => slot.at)
+      if (this.limit === undefined || inWindow.length < this.limit) return 0
+      return Math.min(...inWindow) + window - now + 1
+    }
     // What Plannr last reported, plus our requests that have left its window since, less what is on its way.
     const freed = this.sent.filter((slot) => slot.at > this.observedAt - window && slot.at <= now - window).length
     let room = this.remaining + freed - this.inFlight

@@ -31,6 +31,14 @@ export interface SyncProgress {
   error: string | null
 }
 
+/** The outbox's view of writes still on their way, which a sync must not undo. */
+export interface PendingWrites {
+  /** Plannr's records of a kind with the unsent writes' changes laid over them. */
+  overlay<T>(kind: string, records: readonly T[]): readonly T[]
+  /** Records made or changed by unsent writes: not on Plannr yet, so not "deleted on Plannr". */
+  pendingIds(): ReadonlySet<string>
+}
+
 export interface ResourceSyncDeps {
   store: AccountStore
   client: () => PlannrClient
@@ -41,11 +49,8 @@ export interface ResourceSyncDeps {
   progress: (progress: SyncProgress) => void
   /** Waits until the app's rate budget has room, so a page never waits out a pause inside its own timeout. */
   paced?: () => Promise<void>
-  /**
-   * Ids of records holding writes not yet on Plannr: a full pass does not see them, yet they are not
-   * deleted on Plannr — they have not got there — so they stay.
-   */
-  unsent?: () => ReadonlySet<string>
+  /** Unsent writes: laid over each page as it is written (in the same transaction), kept through a full pass. */
+  pending?: PendingWrites
   /** Pages fetched at once after the first. Default 4. */
   pool?: number
   /** Older than this, a view's data is refreshed behind it (sort=-updated_at). Default 5 minutes. */
@@ -199,7 +204,7 @@ export class ResourceSync<T> {
     // A list that shifted under us (records added or deleted mid-sync) may have hidden some from this
     // pass: only a pass that saw everything Plannr counted may remove what it did not see.
     if (reportedTotal === null || seen.size >= reportedTotal) {
-      const removed = this.repo.removeUnseen(pass, this.deps.unsent?.())
+      const removed = this.repo.removeUnseen(pass, this.deps.pending?.pendingIds())
       if (removed.length > 0) this.deps.log.info(`Removed ${removed.length} ${this.spec.label} deleted on Plannr`)
     }
     store.setSyncState(this.spec.kind, { syncedAt: started, fullSyncedAt: started, pass })
@@ -228,9 +233,11 @@ export class ResourceSync<T> {
     store.setSyncState(this.spec.kind, { ...store.syncState(this.spec.kind), syncedAt: started })
   }
 
+  /** What is stored of a page: the fields the app reads, with our own unsent changes on top. */
   private kept(records: readonly T[]): readonly T[] {
     const compact = this.spec.compact
-    return compact ? records.map(compact) : records
+    const kept = compact ? records.map(compact) : records
+    return this.deps.pending ? this.deps.pending.overlay(this.spec.kind, kept) : kept
   }
 
   /** One page, tried again after a passing failure (the rate budget decides when it goes). */

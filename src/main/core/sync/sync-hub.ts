@@ -5,7 +5,7 @@ import type { EventBus } from '../events'
 import type { CoreLog } from '../log'
 import type { AccountStore, LocalStore } from '../store'
 import type { SessionService } from '../features/session'
-import type { OutboxSummary } from '@shared/models/outbox'
+import { heldWritesNotice, type OutboxSummary } from '@shared/models/outbox'
 import { Outbox, type Delivered, type JobPayload, type OutboxOptions } from '../outbox'
 import { summarise } from '../outbox/summary'
 import type { RateBudget } from './rate-budget'
@@ -25,6 +25,9 @@ export interface SyncHubOptions {
   /** The outbox's backoff; tests shorten it. */
   outbox?: Pick<OutboxOptions, 'backoff'>
 }
+
+/** Above this many unsent writes, the outbox list is sent to the windows at most four times a second. */
+const LONG_QUEUE = 100
 
 interface Account {
   key: string
@@ -96,8 +99,7 @@ export class SyncHub {
         changed,
         progress: () => this.queueEmit(),
         paced: () => this.options.budget.whenClear(),
-        // Records holding writes not yet on Plannr (made offline, or refused and waiting for the user).
-        unsent: () => new Set(opened.outbox.marks().keys()),
+        pending: opened.outbox,
         maxAgeMs: this.options.maxAgeMs,
         fullPassMs: this.options.fullPassMs,
       },
@@ -134,7 +136,7 @@ export class SyncHub {
       syncing: progress.filter((p) => p.running).map((p) => ({ label: p.label, done: p.done, total: p.total })),
       pausedUntil: budget.pausedUntil === null ? null : new Date(budget.pausedUntil).toISOString(),
       storage: opened ? opened.store.location : null,
-      notice: opened?.notice ?? null,
+      notice: opened?.notice ?? this.heldNotice(opened),
       error: progress.find((p) => p.error !== null)?.error ?? null,
     }
   }
@@ -146,11 +148,16 @@ export class SyncHub {
     return this.status()
   }
 
-  /** Deletes these accounts' stores and keys (sign-out); the open one is closed first. */
-  async erase(baseUrl: string, accountUuids: readonly string[]): Promise<void> {
+  /**
+   * The user signed out: these accounts' cached data is deleted (the open store is closed first); unsent
+   * writes are kept, sealed, for their user's next sign-in (see LocalStore.signOut).
+   */
+  async signedOut(baseUrl: string, accountUuids: readonly string[]): Promise<void> {
     const opened = await this.opening?.catch(() => null)
+    // A write on its way now stays 'sending' in the file: it is looked for on Plannr before it goes again.
     if (opened && opened.account.baseUrl === baseUrl && accountUuids.includes(opened.account.accountUuid)) this.drop()
-    await this.options.local.erase(baseUrl, accountUuids)
+    const kept = await this.options.local.signOut(baseUrl, accountUuids)
+    if (kept > 0) this.options.log.info('Signed out; unsent writes kept for the next sign-in', { kept })
   }
 
   async close(): Promise<void> {
@@ -160,6 +167,12 @@ export class SyncHub {
     if (opened) await Promise.all([...opened.syncs.values()].map((sync) => sync.settled()))
     await opened?.outbox.stop()
     this.drop()
+  }
+
+  /** Writes another user made here are never sent as this one: they are told why those wait. */
+  private heldNotice(opened: Opened | null): string | null {
+    if (!opened || opened.store.isClosed) return null
+    return heldWritesNotice(opened.outbox.table.heldFor(this.account?.key === opened.account.key ? opened.account.userUuid : null))
   }
 
   private client(opened: Opened) {
@@ -176,6 +189,12 @@ export class SyncHub {
     if (account === null) throw new AppError('not_signed_in', 'Sign in to Plannr first.')
     this.opening ??= this.options.local.open(account.baseUrl, account.accountUuid, !account.demo).then((result) => {
       const opened: Opened = { account, store: result.store, notice: result.notice, syncs: new Map(), outbox: this.outboxFor(account, result.store) }
+      // Writes kept from before a sign-out show again for the user who made them (still sent if not).
+      try {
+        opened.outbox.restoreKept({ accountUuid: account.accountUuid, userUuid: account.userUuid })
+      } catch (error) {
+        this.options.log.warn('Could not show kept writes again', { error: String(error) })
+      }
       opened.outbox.start()
       if (this.account?.key !== account.key) {
         // The account changed while the file opened.
@@ -297,16 +316,20 @@ export class SyncHub {
 
   private outboxEmitQueued = false
 
-  /** Jobs change several times per write: the windows hear once per tick. */
+  /**
+   * Jobs change several times per write: the windows hear once per tick — a longer one while a long queue
+   * replays, when the whole list would otherwise cross to every window many times a second.
+   */
   private queueOutboxEmit(): void {
     if (this.outboxEmitQueued) return
     this.outboxEmitQueued = true
+    const long = this.opened !== null && !this.opened.store.isClosed && this.opened.outbox.count() > LONG_QUEUE
     setTimeout(() => {
       this.outboxEmitQueued = false
       const opened = this.opened
       if (!opened || opened.store.isClosed) return
       this.options.events.emit('outbox.changed', summarise(opened.outbox, opened.account.userUuid))
-    }, 50).unref?.()
+    }, long ? 250 : 50).unref?.()
   }
 
   /** Progress arrives per page: the windows hear at most one status per tick. */

@@ -96,6 +96,13 @@ export const USERS: readonly FixedUser[] = [
   { key: 'preferred', firstName: 'Daniel', lastName: 'Hughes', email: 'daniel.hughes@example.co.uk', preferred: 'daniel-ng' },
 ]
 
+/**
+ * A second person signing in to Sophie's own account (Plannr gives each person on an account a login):
+ * Grace Mitchell, who keeps Sophie's diary and correspondence. Added after everything else is generated,
+ * so the rest of the world is the same with or without her.
+ */
+export const DELEGATE = { key: 'delegate', firstName: 'Grace', lastName: 'Mitchell', email: 'grace.mitchell@harbourvale.example.com', actsFor: 'sophie' } as const
+
 export interface FixedConnection {
   from: string
   to: string

@@ -56,10 +56,12 @@ export class ContactsService {
   async forClient(clientUuid: string): Promise<ContactDetailView[]> {
     let details: readonly ContactDetail[]
     try {
-      details = await listContactDetails(await this.plannr(), {
+      const onPlannr = await listContactDetails(await this.plannr(), {
         accountUuids: [clientUuid],
         include: ['accounts', 'primary_accounts'],
       })
+      // Plannr's details with our unsent changes on top: a fresh read never undoes a change on its way.
+      details = (await this.deps.sync.outbox()).overlay(`contact-details|${clientUuid}`, onPlannr)
       await this.keep(clientUuid, details)
       // Details added here and not yet on Plannr stay on the card, from the store.
       const fetched = new Set(details.map((detail) => detail.uuid))

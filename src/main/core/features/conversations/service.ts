@@ -161,8 +161,10 @@ export class ConversationsService {
       if (stored.size === 0) throw error
       return this.storedPage(conversationUuid, page, client.accountUuid, outbox.marks())
     }
+    // Plannr's page with our unsent edits on top: a fresh read never undoes a change still on its way.
+    const data = outbox.overlay(messagesKind(conversationUuid), result.data)
     await this.storedMessages(conversationUuid)
-      .then((stored) => stored.upsertPage(result.data))
+      .then((stored) => stored.upsertPage(data))
       .catch((error: unknown) => this.options.log.warn('Could not keep a thread’s messages', error))
     const meta = result.meta
     const marks = outbox.marks()
@@ -190,7 +192,7 @@ export class ConversationsService {
     }
     return {
       // Plannr pages newest first; a thread reads oldest first, newest at the bottom.
-      messages: [...[...result.data].reverse(), ...unsent].map((message) => withMark(toMessageView(message, client.accountUuid), marks)),
+      messages: [...[...data].reverse(), ...unsent].map((message) => withMark(toMessageView(message, client.accountUuid), marks)),
       page,
       hasEarlier: meta ? meta.current_page < meta.last_page : result.data.length >= MESSAGES_PER_PAGE,
       total: meta?.total ?? null,

@@ -20,7 +20,7 @@ function contactFields(fields: Record<string, string[]>): Record<string, string[
   return mapped
 }
 
-function valueText(value: string | { country: string; number: string }): string {
+export function valueText(value: string | { country: string; number: string }): string {
   return typeof value === 'string' ? value : value.number
 }
 

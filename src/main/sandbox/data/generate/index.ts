@@ -11,7 +11,7 @@ import { addBook } from './book'
 import { addConnections } from './connections'
 import { GenerationContext } from './context'
 import { addLongThread } from './long-thread'
-import { addEmployee, addFirm, addUsers } from './staff'
+import { addDelegate, addEmployee, addFirm, addUsers } from './staff'
 
 export interface GenerateOptions {
   seed: number
@@ -30,7 +30,8 @@ export function generateWorld(options: GenerateOptions): World {
   // The preferred user signs straight in to Northgate: give their account there a fuller inbox.
   addBook(ctx, 'northgate', NORTHGATE_BOOK, 'callum', 0.6)
   addConnections(ctx)
-  // Last, so its draws leave every record above as it was.
+  // Last, so their draws leave every record above as it was.
   addLongThread(ctx, 'harbour', 'sophie')
+  addDelegate(ctx)
   return world
 }

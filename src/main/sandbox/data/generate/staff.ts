@@ -1,6 +1,6 @@
 /** The fixed cast: firms, their employees (with work contact details) and the demo users' logins. */
 import { SANDBOX_TOKENS } from '../../tokens'
-import { CLIENT_LOGIN, EMPLOYEES, FIRMS, USERS, type FirmKey, type FixedEmployee } from '../fixed'
+import { CLIENT_LOGIN, DELEGATE, EMPLOYEES, FIRMS, USERS, type FirmKey, type FixedEmployee } from '../fixed'
 import { slugify } from '../text'
 import type { FirmRecord } from '../world'
 import { baseAccount } from './accounts'
@@ -52,4 +52,15 @@ export function addUsers(ctx: GenerationContext): void {
       preferredAccountUuid: spec.preferred ? ctx.staff(spec.preferred).uuid : null,
     })
   }
+}
+
+/** A user whose only login is to another person's account: the account's own user stays its owner. */
+export function addDelegate(ctx: GenerationContext): void {
+  const account = ctx.staff(DELEGATE.actsFor)
+  ctx.world.addUser({
+    uuid: ctx.rng.uuid(), token: SANDBOX_TOKENS[DELEGATE.key], firstName: DELEGATE.firstName, lastName: DELEGATE.lastName, email: DELEGATE.email,
+    createdAt: account.createdAt,
+    logins: [{ uuid: ctx.rng.uuid(), accountUuid: account.uuid, createdAt: account.createdAt, hasWritePermission: true, hasDeletePermission: false, primary: true }],
+    preferredAccountUuid: null,
+  })
 }
