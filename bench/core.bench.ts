@@ -51,15 +51,28 @@ describe('core', () => {
   it('syncs the clients and circles, and holds them', async () => {
     const before = heapAfterGc()
     const started = performance.now()
-    const first = await h.test.value<Page>('clients.list', { limit: WINDOW })
+    await h.test.value<Page>('clients.list', { limit: WINDOW })
+    const firstPage = performance.now() - started
+    // The first page is shown at once; the rest of the book follows, a few pages at a time.
+    await h.test.synced(300_000)
     const synced = performance.now() - started
-    const circlePage = await h.test.value<Page>('circles.list', { limit: WINDOW })
-    clients = first.grandTotal
-    circles = circlePage.grandTotal
+    await h.test.value<Page>('circles.list', { limit: WINDOW })
+    await h.test.synced(300_000)
+    clients = (await h.test.value<Page>('clients.list', { limit: WINDOW })).grandTotal
+    circles = (await h.test.value<Page>('circles.list', { limit: WINDOW })).grandTotal
     const after = heapAfterGc()
     recordFigure(
       __filename,
-      single({ id: 'core.sync.clients', label: `Core: first sync of ${clients.toLocaleString('en-GB')} clients (pages of 500)`, unit: 'ms' }, synced),
+      single(
+        {
+          id: 'core.sync.clients',
+          label: `Core: first sync of ${clients.toLocaleString('en-GB')} clients (pages of 500)`,
+          unit: 'ms',
+          note: `the first page listed after ${Math.round(firstPage)} ms`,
+          detail: { firstPageMs: firstPage },
+        },
+        synced,
+      ),
     )
     recordFigure(
       __filename,
