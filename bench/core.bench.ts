@@ -114,6 +114,15 @@ describe('core', () => {
       fromSamples({ id: 'core.circles.window', label: `Core: circles.list window of ${WINDOW} over ${circles.toLocaleString('en-GB')}`, unit: 'ms', goal: { stat: 'p95', max: 2 } }, circleWindows),
     )
 
+    const circleSearches = await time(n, (i) => h.test.value('circles.list', { search: needles[i % needles.length], offset: 0, limit: WINDOW }))
+    recordFigure(
+      __filename,
+      fromSamples(
+        { id: 'core.circles.search', label: `Core: circles.list new search, first window, over ${circles.toLocaleString('en-GB')}`, unit: 'ms', goal: { stat: 'p95', max: 2 } },
+        circleSearches,
+      ),
+    )
+
     const quick = await time(Math.min(n, 60), (i) => h.test.value('search.quick', { query: needles[i % needles.length] }))
     recordFigure(__filename, fromSamples({ id: 'core.quick', label: 'Core: search.quick (circles, clients, conversations)', unit: 'ms' }, quick))
   })

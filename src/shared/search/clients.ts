@@ -1,0 +1,62 @@
+import type { ClientRow } from '../models/accounts'
+import { collator, compareIds, fold } from './text'
+
+/*
+ * How the clients list is searched and ordered: by name, email or phone, sorted by name. One definition
+ * for main (which answers list windows) and the window (which answers keystrokes from its own index).
+ */
+
+/** A search that reads as (part of) a phone number: digits and the usual separators only. */
+const PHONE_LIKE = /^[+\d\s().-]+$/
+/** Fewer digits than this match too many numbers to be a useful search. */
+const MIN_PHONE_DIGITS = 3
+
+export function digits(text: string | null): string {
+  return text ? text.replace(/\D/g, '') : ''
+}
+
+/** A client row with what its search needs, folded once per change of the client, not per keystroke. */
+export interface ClientEntry {
+  row: ClientRow
+  /** The primary phone in E.164, as Plannr stores it. */
+  e164: string | null
+  name: string
+  email: string
+  phoneDigits: string[]
+}
+
+export function clientEntry(row: ClientRow, e164: string | null): ClientEntry {
+  return {
+    row,
+    e164,
+    name: fold(row.name),
+    email: fold(row.email ?? ''),
+    phoneDigits: [digits(row.phone), digits(e164)].filter((d) => d !== ''),
+  }
+}
+
+/**
+ * The test a client passes for `search`, or null when every client does (an empty search). Phone numbers
+ * match by their digits, so "07700 900" finds +447700900123 whatever the spacing: the query's digits are
+ * looked for in the number as Plannr formats it (national, with its 0) and in E.164 (without the +).
+ */
+export function clientFilter(search: string): ((client: ClientEntry) => boolean) | null {
+  const query = search.trim()
+  if (query === '') return null
+  const needle = fold(query)
+  const wanted = PHONE_LIKE.test(query) ? digits(query) : ''
+  if (wanted.length < MIN_PHONE_DIGITS) return (client) => client.name.includes(needle) || client.email.includes(needle)
+  return (client) =>
+    client.name.includes(needle) || client.email.includes(needle) || client.phoneDigits.some((candidate) => candidate.includes(wanted))
+}
+
+/** By name, then id so that paging is stable. */
+export function compareClientEntries(a: ClientEntry, b: ClientEntry): number {
+  return collator.compare(a.row.name, b.row.name) || compareIds(a.row.uuid, b.row.uuid)
+}
+
+/** The clients matching `search`, in the order of `sorted` (already sorted by compareClientEntries). */
+export function searchClients(sorted: readonly ClientEntry[], search: string): readonly ClientEntry[] {
+  const test = clientFilter(search)
+  return test === null ? sorted : sorted.filter(test)
+}
