@@ -22,6 +22,7 @@ export const CALL_NAMES = [
   'conversations.get',
   'conversations.create',
   'conversations.pin',
+  'conversations.searchIndex',
   'conversations.cases',
   'messages.list',
   'messages.send',

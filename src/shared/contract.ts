@@ -20,7 +20,7 @@ import {
   NewConversation,
 } from './models/conversations'
 import { OutboxRetry, OutboxSummary } from './models/outbox'
-import { QuickSearchQuery, QuickSearchResult } from './models/quick-search'
+import { QuickRecord, QuickSearchQuery, QuickSearchResult } from './models/quick-search'
 import { IndexSince, indexChanges } from './models/search-index'
 import { ReferralRow, ReferralsPage, ReferralsQuery } from './models/referrals'
 import { AdviserKey } from './plannr/referral-connection'
@@ -73,6 +73,8 @@ export const contract = {
     'conversations.get': { input: z.strictObject({ uuid: Id }), output: ConversationDetail },
     'conversations.create': { input: NewConversation, output: ConversationRow },
     'conversations.pin': { input: z.strictObject({ uuid: Id, pin: z.boolean() }), output: ConversationRow },
+    /** The quick switcher's index of the conversations, kept in the window: all of them once, then what changed since. */
+    'conversations.searchIndex': { input: IndexSince, output: indexChanges(QuickRecord) },
     'conversations.cases': { input: KnownCasesQuery, output: z.array(CaseOption) },
     'messages.list': { input: MessagesQuery, output: MessagesPage },
     'messages.send': {

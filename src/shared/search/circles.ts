@@ -1,4 +1,6 @@
 import type { CircleRow, CircleSearchRecord } from '../models/circles'
+import type { QuickSearchResult } from '../models/quick-search'
+import { memberLine } from './quick'
 import { collator, compareIds, fold, timeOf } from './text'
 
 /*
@@ -89,4 +91,9 @@ export function queryCircles(index: readonly CircleEntry[], query: CircleQuery):
   if (query.sort === 'name') return sign === 1 ? found : found.sort((a, b) => b.nameRank - a.nameRank || compareIds(a.row.uuid, b.row.uuid))
   const field = query.sort === 'created_at' ? 'createdAt' : 'updatedAt'
   return found.sort((a, b) => sign * (a[field] - b[field] || 0) || a.nameRank - b.nameRank || compareIds(a.row.uuid, b.row.uuid))
+}
+
+/** A circle as the quick switcher shows it: the subtitle names the members. */
+export function circleResult({ row, record }: CircleEntry): QuickSearchResult {
+  return { kind: 'circle', uuid: row.uuid, title: row.name, subtitle: memberLine(record.memberNames), at: row.updatedAt ?? record.createdAt }
 }

@@ -1,4 +1,5 @@
 import type { ClientRow } from '../models/accounts'
+import type { QuickSearchResult } from '../models/quick-search'
 import { collator, compareIds, fold } from './text'
 
 /*
@@ -59,4 +60,9 @@ export function compareClientEntries(a: ClientEntry, b: ClientEntry): number {
 export function searchClients(sorted: readonly ClientEntry[], search: string): readonly ClientEntry[] {
   const test = clientFilter(search)
   return test === null ? sorted : sorted.filter(test)
+}
+
+/** A client as the quick switcher shows it. */
+export function clientResult({ row }: ClientEntry): QuickSearchResult {
+  return { kind: 'client', uuid: row.uuid, title: row.name, subtitle: row.email ?? row.phone, at: null }
 }

@@ -173,6 +173,7 @@ const MALFORMED: Record<CallName, Case[]> = {
     { label: 'an extra key', input: { name: 'Review', slug: 'review' } },
     ...GARBAGE,
   ],
+  'conversations.searchIndex': BAD_INDEX_POSITION,
   'conversations.pin': [
     ...badIds('uuid', { pin: true }),
     { label: 'a string pin', input: { uuid: UUID, pin: 'true' }, field: 'pin' },

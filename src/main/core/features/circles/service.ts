@@ -7,15 +7,14 @@ import type { ParsedInput } from '@shared/contract'
 import type { Circle } from '@shared/plannr'
 import { getCircle } from '../../plannr'
 import type { ResourceSync } from '../../sync'
-import { collator, fold, foldedMatchRank, matchRank } from '../common/text-search'
+import { circleResult } from '@shared/search/circles'
+import { rankByName } from '@shared/search/quick'
+import { collator, fold, matchRank } from '../common/text-search'
 import { IndexFeed } from '../common/index-feed'
 import type { FeatureDeps, RankedResult } from '../feature'
 import { filterOptionsOf, membersOf, toCircleDetail } from './detail'
 import { CircleIndex, createCirclePager, type CirclesListQuery } from './query'
 import { CIRCLES } from './resource'
-
-/** How many member names a quick-switcher hit lists before "and N more". */
-const SUBTITLE_NAMES = 3
 
 /**
  * The firm's circles, answered from the account's store (synced page by page from Plannr) and searched,
@@ -117,24 +116,8 @@ export class CirclesService {
   /** Circles whose name matches, best match first; the subtitle names the members. */
   async quickSearch(needle: string, limit: number): Promise<RankedResult[]> {
     const index = this.index.of((await this.circles()).repo.all())
-    const hits: RankedResult[] = []
-    for (const entry of index) {
-      const rank = foldedMatchRank(entry.name, needle)
-      if (rank === null) continue
-      const { row, record } = entry
-      hits.push({ rank, result: { kind: 'circle', uuid: row.uuid, title: row.name, subtitle: memberLine(record.memberNames), at: row.updatedAt ?? record.createdAt } })
-    }
-    // The index is in name order, and the sort is stable: by rank, then name. The caller merges and cuts
-    // every domain's hits; the best `limit` of ours are all it can use.
-    return hits.sort((a, b) => a.rank - b.rank).slice(0, limit)
+    return rankByName(index, (entry) => entry.name, needle, limit).map(({ rank, entry }) => ({ rank, result: circleResult(entry) }))
   }
 
   async close(): Promise<void> {}
-}
-
-/** "Jane Smith, Tom Smith and 2 more", or null for a circle without members. */
-function memberLine(names: readonly string[]): string | null {
-  if (names.length === 0) return null
-  const shown = names.slice(0, SUBTITLE_NAMES).join(', ')
-  return names.length > SUBTITLE_NAMES ? `${shown} and ${names.length - SUBTITLE_NAMES} more` : shown
 }

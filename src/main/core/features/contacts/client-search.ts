@@ -1,7 +1,7 @@
 import type { ParsedInput } from '@shared/contract'
 import type { ClientsPage } from '@shared/models/accounts'
 import { clientEntry, clientFilter, compareClientEntries, searchClients, type ClientEntry } from '@shared/search/clients'
-import { foldedMatchRank } from '../common/text-search'
+import { rankByName } from '@shared/search/quick'
 
 export type ClientsListQuery = ParsedInput<'clients.list'>
 
@@ -34,14 +34,7 @@ export function pageOfClients(
   }
 }
 
-/** Quick-switcher hits by client name; `needle` is already folded. */
+/** Quick-switcher hits by client name; `needle` is already folded, `clients` in name order. */
 export function rankClients(clients: readonly IndexedClient[], needle: string, limit: number) {
-  const hits: Array<{ rank: number; client: IndexedClient }> = []
-  for (const client of clients) {
-    const rank = foldedMatchRank(client.name, needle)
-    if (rank !== null) hits.push({ rank, client })
-  }
-  // `clients` is in name order and the sort is stable: by rank, then name.
-  hits.sort((a, b) => a.rank - b.rank)
-  return hits.slice(0, limit)
+  return rankByName(clients, (client) => client.name, needle, limit).map(({ rank, entry }) => ({ rank, client: entry }))
 }

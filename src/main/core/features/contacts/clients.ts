@@ -1,11 +1,12 @@
 import type { ClientSearchRecord, ClientsPage } from '@shared/models/accounts'
 import type { IndexChanges, IndexPosition } from '@shared/models/search-index'
-import { searchClients } from '@shared/search/clients'
+import { clientResult, searchClients } from '@shared/search/clients'
+import { rankByName } from '@shared/search/quick'
 import type { Account, ContactDetail } from '@shared/plannr'
 import type { ResourceSync } from '../../sync'
 import { IndexFeed } from '../common/index-feed'
 import type { FeatureDeps, RankedResult } from '../feature'
-import { compareClients, indexClient, pageOfClients, rankClients, type ClientsListQuery, type IndexedClient } from './client-search'
+import { compareClients, indexClient, pageOfClients, type ClientsListQuery, type IndexedClient } from './client-search'
 import { CLIENTS } from './resource'
 import { asPrimaryContact, clientRow } from './views'
 
@@ -72,10 +73,7 @@ export class ClientDirectory {
 
   async quickSearch(needle: string, limit: number): Promise<RankedResult[]> {
     const sync = await this.clients()
-    return rankClients(this.indexOf(sync), needle, limit).map(({ rank, client }) => ({
-      rank,
-      result: { kind: 'client', uuid: client.row.uuid, title: client.row.name, subtitle: client.row.email ?? client.row.phone, at: null },
-    }))
+    return rankByName(this.indexOf(sync), (client) => client.name, needle, limit).map(({ rank, entry }) => ({ rank, result: clientResult(entry) }))
   }
 
   /**
