@@ -7,6 +7,7 @@ import { SANDBOX_TOKENS } from '../../../src/main/sandbox'
 import { createClient } from '../../../src/renderer/src/lib/api'
 import { CirclesState } from '../../../src/renderer/src/lib/state/circles.svelte'
 import { ClientsState } from '../../../src/renderer/src/lib/state/clients.svelte'
+import { SearchIndexes } from '../../../src/renderer/src/lib/state/search-indexes'
 import { signedInHarness, type SignedInHarness } from '../../support/core-harness'
 import { actingAccount } from '../contacts/plannr-oracle'
 
@@ -46,6 +47,7 @@ describe('the window’s search indexes, over the real core and sandbox', () => 
   let rec: ReturnType<typeof recordingBridge>
   let clients: ClientsState
   let circles: CirclesState
+  let indexes: SearchIndexes
   const stops: Array<() => void> = []
 
   /** Types `search` into the contacts search and waits for its rows. */
@@ -59,9 +61,10 @@ describe('the window’s search indexes, over the real core and sandbox', () => 
     h = await signedInHarness({ sandbox: { size: 'demo' } })
     rec = recordingBridge(h.bridge)
     const client = createClient(rec.bridge)
-    clients = new ClientsState(client, { searchIndex: true })
-    circles = new CirclesState(client, { searchIndex: true })
-    stops.push(clients.start(), circles.start())
+    indexes = new SearchIndexes(client)
+    clients = new ClientsState(client, { index: indexes.clients })
+    circles = new CirclesState(client, { index: indexes.circles })
+    stops.push(indexes.start(), clients.start(), circles.start())
     await until(() => clients.rows.loaded && circles.loaded)
     await h.test.synced(60_000)
     // Every page of the first sync has reached the window's indexes.
@@ -167,5 +170,33 @@ describe('the window’s search indexes, over the real core and sandbox', () => 
     const asked = rec.named('clients.list').length
     expect((await searchClients('07911 123 789')).map((row) => row?.uuid)).toEqual([someone.uuid])
     expect(rec.named('clients.list').slice(asked)).toEqual([])
+  })
+
+  describe('the quick switcher', () => {
+    beforeAll(async () => {
+      indexes.wantQuick()
+      await until(() => indexes.quick('a') !== null)
+    })
+
+    it('answers as main does, from the window’s indexes of circles, clients and conversations', async () => {
+      const circle = (await h.test.value<CirclesPage>('circles.list', { limit: 1, offset: 2 })).rows[0]!
+      const person = (await h.test.value<ClientsPage>('clients.list', { limit: 1, offset: 9 })).rows[0]!
+      const asked = rec.named('search.quick').length
+      for (const query of ['a', 'an', 'ha', 'smith', 'ZOË', circle.name.slice(0, 5), person.name.split(' ').at(-1)!, 'nothing like this', 'é']) {
+        const main = await h.test.value<unknown[]>('search.quick', { query })
+        expect({ query, here: indexes.quick(query.trim()) }).toEqual({ query, here: main })
+      }
+      expect(rec.named('search.quick').slice(asked)).toEqual([])
+    })
+
+    it('finds a conversation the app has just started, at the next keystroke', async () => {
+      const title = `Index follows ${Date.now()}`
+      expect(indexes.quick(title)).toEqual([])
+      const started = await h.test.value<{ uuid: string }>('conversations.create', { name: title })
+      // Shown at once while it is sent, then as Plannr saved it: the index follows both changes.
+      await until(() => indexes.quick(title)?.[0]?.uuid === started.uuid)
+      expect(indexes.quick(title)).toEqual(await h.test.value('search.quick', { query: title }))
+      expect(indexes.quick(title)).toMatchObject([{ kind: 'conversation', uuid: started.uuid, title }])
+    })
   })
 })

@@ -139,4 +139,22 @@ describe('a list’s search index, from main’s feed to the window', () => {
     expect(j.names()).toEqual(['Ann', 'Bob'])
     expect(j.sent).toHaveLength(2)
   })
+
+  it('forgets another account’s entries at once, and drops an answer for them still on its way', async () => {
+    const j = joined()
+    j.list.set([{ id: '1', name: 'Ann' }])
+    await j.index.update()
+    j.list.set([{ id: '1', name: 'Ann' }, { id: '2', name: 'Bob' }])
+    const onItsWay = j.index.update()
+    j.index.forget()
+    expect([j.index.ready, j.index.entries]).toEqual([false, []])
+    await onItsWay
+    // Nobody asked since: the answer for the forgotten account was dropped, nothing more was fetched.
+    expect([j.index.ready, j.index.entries, j.index.used]).toEqual([false, [], false])
+
+    j.replaceList().set([{ id: '7', name: 'Uma' }])
+    await j.index.update()
+    expect([j.index.ready, j.names()]).toEqual([true, ['Uma']])
+    expect(j.sent.at(-1)).toEqual({ full: true, records: 1, removed: 0 })
+  })
 })

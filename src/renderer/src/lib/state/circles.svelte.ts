@@ -1,7 +1,7 @@
 import type { CircleFilterOptions, CircleRow, CircleSearchRecord, CirclesPage } from '@shared/models/circles'
 import type { IpcError, Result } from '@shared/result'
-import { circleEntry, compareCircleEntries, queryCircles, rankCircleNames, type CircleEntry, type CircleQuery } from '@shared/search/circles'
-import { SearchIndex } from './search-index'
+import { queryCircles, type CircleEntry, type CircleQuery } from '@shared/search/circles'
+import type { SearchIndex } from './search-index'
 import { VirtualRows } from './virtual-rows.svelte'
 import type { Client } from '../api'
 import { SearchableList } from './live-list.svelte'
@@ -33,7 +33,7 @@ export class CirclesState extends SearchableList {
     fetch: (offset, limit) => this.#window(offset, limit),
   })
   /** Every circle, searched, filtered and sorted here as the user types; main is asked only until it has arrived. */
-  readonly index: SearchIndex<CircleSearchRecord, CircleEntry> | null = null
+  readonly index: SearchIndex<CircleSearchRecord, CircleEntry> | null
 
   total = $derived(this.rows.total)
   grandTotal = $derived(this.rows.last?.grandTotal ?? 0)
@@ -51,17 +51,11 @@ export class CirclesState extends SearchableList {
   /** The matches of the last query answered here, while the index is unchanged. */
   #found: { version: number; asked: CircleQuery; entries: readonly CircleEntry[] } | null = null
 
-  /** `searchIndex`: keep the list's search index here and answer searches from it (what the view does). */
-  constructor(client: Client, options: { searchIndex?: boolean } = {}) {
+  /** `index`: the circles' search index kept in the window, to answer queries from (what the view does). */
+  constructor(client: Client, options: { index?: SearchIndex<CircleSearchRecord, CircleEntry> | undefined } = {}) {
     super()
     this.#client = client
-    if (options.searchIndex) this.index = new SearchIndex({
-      fetch: (since) => client.api.circles.searchIndex(since),
-      entry: circleEntry,
-      id: (entry) => entry.row.uuid,
-      compare: compareCircleEntries,
-      reordered: rankCircleNames,
-    })
+    this.index = options.index ?? null
   }
 
   /** Rows [offset, offset + limit) of the current query: from the index when it is here, else from main. */

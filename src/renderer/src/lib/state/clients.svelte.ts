@@ -1,8 +1,8 @@
 import type { ClientRow, ClientSearchRecord, ClientsPage } from '@shared/models/accounts'
 import type { Result } from '@shared/result'
-import { clientEntry, compareClientEntries, searchClients, type ClientEntry } from '@shared/search/clients'
+import { searchClients, type ClientEntry } from '@shared/search/clients'
 import type { Client } from '../api'
-import { SearchIndex } from './search-index'
+import type { SearchIndex } from './search-index'
 import { VirtualRows } from './virtual-rows.svelte'
 import { SearchableList } from './live-list.svelte'
 
@@ -24,7 +24,7 @@ export class ClientsState extends SearchableList {
     fetch: (offset, limit) => this.#window(offset, limit),
   })
   /** Every client, searched here as the user types; main is asked only until it has arrived. */
-  readonly index: SearchIndex<ClientSearchRecord, ClientEntry> | null = null
+  readonly index: SearchIndex<ClientSearchRecord, ClientEntry> | null
   /** Every client of the firm, whatever the search. */
   grandTotal = $derived(this.rows.last?.grandTotal ?? 0)
   syncedAt = $derived(this.rows.last?.syncedAt ?? null)
@@ -33,16 +33,11 @@ export class ClientsState extends SearchableList {
   /** The matches of the last search answered here, while the index is unchanged. */
   #found: { version: number; search: string; entries: readonly ClientEntry[] } | null = null
 
-  /** `searchIndex`: keep the list's search index here and answer searches from it (what the view does). */
-  constructor(client: Client, options: { searchIndex?: boolean } = {}) {
+  /** `index`: the clients' search index kept in the window, to answer searches from (what the view does). */
+  constructor(client: Client, options: { index?: SearchIndex<ClientSearchRecord, ClientEntry> | undefined } = {}) {
     super()
     this.#client = client
-    if (options.searchIndex) this.index = new SearchIndex({
-      fetch: (since) => client.api.clients.searchIndex(since),
-      entry: (record) => clientEntry(record.row, record.e164),
-      id: (entry) => entry.row.uuid,
-      compare: compareClientEntries,
-    })
+    this.index = options.index ?? null
   }
 
   /** First load, and re-query what is on screen whenever main says the clients changed. */

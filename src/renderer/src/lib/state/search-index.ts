@@ -26,11 +26,15 @@ export class SearchIndex<R, E> {
   entries: readonly E[] = []
   syncedAt: string | null = null
   ready = false
+  /** Asked for at least once: from then on it follows main's changes. */
+  used = false
 
   readonly #options: SearchIndexOptions<R, E>
   #position: IndexPosition = { epoch: null, rev: 0 }
   #running: Promise<void> | null = null
   #again = false
+  /** Moves on `forget()`: an answer on its way for what was forgotten is dropped. */
+  #generation = 0
 
   constructor(options: SearchIndexOptions<R, E>) {
     this.#options = options
@@ -38,6 +42,7 @@ export class SearchIndex<R, E> {
 
   /** Catches up with main. Calls made while one runs are served by one more fetch after it. */
   update(): Promise<void> {
+    this.used = true
     if (this.#running) {
       this.#again = true
       return this.#running
@@ -46,10 +51,25 @@ export class SearchIndex<R, E> {
     return this.#running
   }
 
+  /** Drops everything held (another account): not ready, and fetched afresh when next wanted. */
+  forget(): void {
+    this.#generation++
+    this.#position = { epoch: null, rev: 0 }
+    this.entries = []
+    this.syncedAt = null
+    this.ready = false
+    this.used = false
+    this.#again = false
+    this.version++
+  }
+
   async #catchUp(): Promise<void> {
     do {
       this.#again = false
+      const generation = this.#generation
       const result = await this.#options.fetch(this.#position)
+      // Forgotten meanwhile: this answer is not for what is wanted now (update() asks again if wanted).
+      if (generation !== this.#generation) continue
       if (!result.ok) {
         // What is held may be behind main: the list asks main until an update succeeds.
         this.ready = false
