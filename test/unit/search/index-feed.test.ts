@@ -157,4 +157,32 @@ describe('a list’s search index, from main’s feed to the window', () => {
     expect([j.index.ready, j.names()]).toEqual([true, ['Uma']])
     expect(j.sent.at(-1)).toEqual({ full: true, records: 1, removed: 0 })
   })
+
+  it('sends nothing for records stored again unchanged (as every full sync stores them)', async () => {
+    const j = joined()
+    j.list.set([{ id: '1', name: 'Ann' }, { id: '2', name: 'Bob' }])
+    await j.index.update()
+    j.list.set([{ id: '1', name: 'Ann' }, { id: '2', name: 'Bob' }])
+    await j.index.update()
+    expect(j.sent.at(-1)).toEqual({ full: false, records: 0, removed: 0 })
+  })
+
+  it('puts many changes in place at once, and sends the whole list when most of it changed', async () => {
+    const j = joined()
+    const people = (from: number, count: number, prefix: string) =>
+      Array.from({ length: count }, (_, i) => ({ id: String(from + i).padStart(5, '0'), name: `${prefix} ${(i * 7919) % count}` }))
+    const first = people(0, 1_000, 'Person')
+    j.list.set(first)
+    await j.index.update()
+    // 200 more, interleaved with the others by name: merged in one pass, in main's order.
+    j.list.set([...first, ...people(1_000, 200, 'Person')])
+    await j.index.update()
+    expect(j.sent.at(-1)).toEqual({ full: false, records: 200, removed: 0 })
+    expect(j.index.entries).toEqual(j.list.people)
+    // Most of the list renamed: the whole list, in order.
+    j.list.set([...people(0, 900, 'Renamed'), ...people(900, 300, 'Person')])
+    await j.index.update()
+    expect(j.sent.at(-1)).toMatchObject({ full: true, records: 1_200 })
+    expect(j.index.entries).toEqual(j.list.people)
+  })
 })

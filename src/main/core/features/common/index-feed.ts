@@ -3,10 +3,14 @@ import type { IndexChanges, IndexPosition } from '@shared/models/search-index'
 
 /** Removals remembered for windows that are behind; one further behind gets the whole list again. */
 const MAX_REMOVALS = 5_000
+/** More changed records than this (and than a quarter of the list) come as the whole list, in order. */
+const MAX_CHANGES = 500
 
 interface Slot<R> {
   entry: object
   record: R
+  /** The record as sent, to tell a record stored again unchanged (every full sync does) from a changed one. */
+  json: string
   rev: number
 }
 
@@ -57,7 +61,13 @@ export class IndexFeed<E extends object, R> {
       seen.add(id)
       const slot = this.slots.get(id)
       if (slot?.entry === entry) continue
-      this.slots.set(id, { entry, record: this.toRecord(entry), rev })
+      const record = this.toRecord(entry)
+      const json = JSON.stringify(record)
+      if (slot?.json === json) {
+        slot.entry = entry
+        continue
+      }
+      this.slots.set(id, { entry, record, json, rev })
       changed = true
     }
     for (const id of this.slots.keys()) {
@@ -73,14 +83,17 @@ export class IndexFeed<E extends object, R> {
     }
   }
 
-  /** The changes since `since`, or the whole list when that is from another epoch or too far behind. */
+  /**
+   * The changes since `since`; the whole list when that is from another epoch or too far behind, or when
+   * so much changed that the window would rather take the list in order than put each change in place.
+   */
   since(since: IndexPosition, syncedAt: string | null): IndexChanges<R> {
     const base = { epoch: this.epoch, rev: this.rev, syncedAt }
-    if (since.epoch !== this.epoch || since.rev < this.floor || since.rev > this.rev) {
-      return { ...base, full: true, records: this.ordered.map((entry) => this.recordOf(entry)), removed: [] }
-    }
+    const whole = (): IndexChanges<R> => ({ ...base, full: true, records: this.ordered.map((entry) => this.recordOf(entry)), removed: [] })
+    if (since.epoch !== this.epoch || since.rev < this.floor || since.rev > this.rev) return whole()
     const records: R[] = []
     for (const slot of this.slots.values()) if (slot.rev > since.rev) records.push(slot.record)
+    if (records.length > Math.max(MAX_CHANGES, this.ordered.length / 4)) return whole()
     const removed = this.removals.filter((removal) => removal.rev > since.rev).map((removal) => removal.id)
     return { ...base, full: false, records, removed }
   }

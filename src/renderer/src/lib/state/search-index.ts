@@ -95,13 +95,20 @@ export class SearchIndex<R, E> {
       const incoming = changes.records.map(entry)
       const gone = new Set(changes.removed)
       for (const changed of incoming) gone.add(id(changed))
-      const entries = gone.size === 0 ? [...this.entries] : this.entries.filter((existing) => !gone.has(id(existing)))
-      for (const changed of incoming) entries.splice(insertionPoint(entries, changed, compare), 0, changed)
-      this.entries = entries
+      const kept = this.entries.filter((existing) => !gone.has(id(existing)))
+      this.entries = incoming.length <= FEW ? insertEach(kept, incoming, compare) : merge(kept, incoming.sort(compare), compare)
     }
     this.#options.reordered?.(this.entries)
     this.version++
   }
+}
+
+/** Up to this many changes are put in place one by one; more are sorted and merged in one pass. */
+const FEW = 32
+
+function insertEach<E>(sorted: E[], incoming: readonly E[], compare: (a: E, b: E) => number): E[] {
+  for (const entry of incoming) sorted.splice(insertionPoint(sorted, entry, compare), 0, entry)
+  return sorted
 }
 
 /** Where `entry` goes in `sorted` (binary search): after every entry that sorts before or with it. */
@@ -114,4 +121,15 @@ function insertionPoint<E>(sorted: readonly E[], entry: E, compare: (a: E, b: E)
     else high = middle
   }
   return low
+}
+
+/** Two sorted lists as one. */
+function merge<E>(a: readonly E[], b: readonly E[], compare: (a: E, b: E) => number): E[] {
+  const out: E[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length && j < b.length) out.push(compare(a[i] as E, b[j] as E) <= 0 ? (a[i++] as E) : (b[j++] as E))
+  while (i < a.length) out.push(a[i++] as E)
+  while (j < b.length) out.push(b[j++] as E)
+  return out
 }
