@@ -25,6 +25,10 @@ interface Page {
   grandTotal: number
 }
 
+function median(samples: number[]): number {
+  return [...samples].sort((a, b) => a - b)[samples.length >> 1] ?? 0
+}
+
 async function time(times: number, call: (i: number) => Promise<unknown>): Promise<number[]> {
   const samples: number[] = []
   for (let i = 0; i < times; i++) {
@@ -120,6 +124,23 @@ describe('core', () => {
       fromSamples(
         { id: 'core.circles.search', label: `Core: circles.list new search, first window, over ${circles.toLocaleString('en-GB')}`, unit: 'ms', goal: { stat: 'p95', max: 2 } },
         circleSearches,
+      ),
+    )
+
+    // The window's own search index: the whole list once (its first fetch), then what changed (nothing here).
+    const whole = await time(5, () => h.test.value('clients.searchIndex', { epoch: null }))
+    const position = await h.test.value<{ epoch: string; rev: number }>('clients.searchIndex', { epoch: null })
+    const caughtUp = await time(n, () => h.test.value('clients.searchIndex', { epoch: position.epoch, rev: position.rev }))
+    recordFigure(
+      __filename,
+      fromSamples(
+        {
+          id: 'core.index.clients',
+          label: `Core: clients.searchIndex, the whole list of ${clients.toLocaleString('en-GB')} (the window's first fetch)`,
+          unit: 'ms',
+          note: `${(JSON.stringify(await h.test.value('clients.searchIndex', { epoch: null })).length / 1024 / 1024).toFixed(1)} MB as JSON; once caught up, asking again takes ${median(caughtUp).toFixed(2)} ms (median)`,
+        },
+        whole,
       ),
     )
 

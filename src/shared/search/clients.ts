@@ -36,19 +36,38 @@ export function clientEntry(row: ClientRow, e164: string | null): ClientEntry {
   }
 }
 
+/** A search made ready to run: what it looks for in names and emails, and in phone numbers (null: none). */
+interface ClientQuery {
+  needle: string
+  phone: string | null
+}
+
+function clientQuery(search: string): ClientQuery | null {
+  const query = search.trim()
+  if (query === '') return null
+  const wanted = PHONE_LIKE.test(query) ? digits(query) : ''
+  return { needle: fold(query), phone: wanted.length < MIN_PHONE_DIGITS ? null : wanted }
+}
+
+function testOf({ needle, phone }: ClientQuery): (client: ClientEntry) => boolean {
+  if (phone === null) return (client) => client.name.includes(needle) || client.email.includes(needle)
+  return (client) => client.name.includes(needle) || client.email.includes(needle) || client.phoneDigits.some((candidate) => candidate.includes(phone))
+}
+
 /**
  * The test a client passes for `search`, or null when every client does (an empty search). Phone numbers
  * match by their digits, so "07700 900" finds +447700900123 whatever the spacing: the query's digits are
  * looked for in the number as Plannr formats it (national, with its 0) and in E.164 (without the +).
  */
 export function clientFilter(search: string): ((client: ClientEntry) => boolean) | null {
-  const query = search.trim()
-  if (query === '') return null
-  const needle = fold(query)
-  const wanted = PHONE_LIKE.test(query) ? digits(query) : ''
-  if (wanted.length < MIN_PHONE_DIGITS) return (client) => client.name.includes(needle) || client.email.includes(needle)
-  return (client) =>
-    client.name.includes(needle) || client.email.includes(needle) || client.phoneDigits.some((candidate) => candidate.includes(wanted))
+  const query = clientQuery(search)
+  return query === null ? null : testOf(query)
+}
+
+/** Every client `next` finds is found by `previous` too (typing on: "smi" after "sm"). */
+function narrows(previous: ClientQuery, next: ClientQuery): boolean {
+  if (!next.needle.includes(previous.needle)) return false
+  return next.phone === null || (previous.phone !== null && next.phone.includes(previous.phone))
 }
 
 /** By name, then id so that paging is stable. */
@@ -56,10 +75,23 @@ export function compareClientEntries(a: ClientEntry, b: ClientEntry): number {
   return collator.compare(a.row.name, b.row.name) || compareIds(a.row.uuid, b.row.uuid)
 }
 
-/** The clients matching `search`, in the order of `sorted` (already sorted by compareClientEntries). */
-export function searchClients(sorted: readonly ClientEntry[], search: string): readonly ClientEntry[] {
-  const test = clientFilter(search)
-  return test === null ? sorted : sorted.filter(test)
+/** What a search found, to narrow down as the user types on. */
+export interface ClientMatches {
+  sorted: readonly ClientEntry[]
+  search: string
+  found: readonly ClientEntry[]
+}
+
+/**
+ * The clients matching `search`, in the order of `sorted` (already sorted by compareClientEntries). When
+ * `previous` searched the same list for less (the user typed on), only what it found is looked at again.
+ */
+export function searchClients(sorted: readonly ClientEntry[], search: string, previous?: ClientMatches | null): ClientMatches {
+  const query = clientQuery(search)
+  if (query === null) return { sorted, search, found: sorted }
+  const before = previous?.sorted === sorted ? clientQuery(previous.search) : null
+  const pool = previous && before !== null && narrows(before, query) ? previous.found : sorted
+  return { sorted, search, found: pool.filter(testOf(query)) }
 }
 
 /** A client as the quick switcher shows it. */

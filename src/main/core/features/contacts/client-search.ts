@@ -22,7 +22,7 @@ export function pageOfClients(
   clients: readonly IndexedClient[],
   query: ClientsListQuery,
   syncedAt: string | null,
-  found: readonly IndexedClient[] = searchClients(clients, query.search),
+  found: readonly IndexedClient[] = searchClients(clients, query.search).found,
 ): ClientsPage {
   const { uuid } = query
   const wanted = uuid === undefined ? found : found.filter((client) => client.row.uuid === uuid)

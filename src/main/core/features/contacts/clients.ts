@@ -1,6 +1,6 @@
 import type { ClientSearchRecord, ClientsPage } from '@shared/models/accounts'
 import type { IndexChanges, IndexPosition } from '@shared/models/search-index'
-import { clientResult, searchClients } from '@shared/search/clients'
+import { clientResult, searchClients, type ClientMatches } from '@shared/search/clients'
 import { rankByName } from '@shared/search/quick'
 import type { Account, ContactDetail } from '@shared/plannr'
 import type { ResourceSync } from '../../sync'
@@ -26,8 +26,8 @@ export class ClientDirectory {
   private index: { version: number; repo: object; clients: IndexedClient[] } | null = null
   /** Each stored account's entry, kept while the account is unchanged: a sync folds only what changed. */
   private entries = new WeakMap<Account, IndexedClient>()
-  /** The matches of the last search, so that paging through it does not search again. */
-  private lastSearch: { clients: readonly IndexedClient[]; search: string; found: readonly IndexedClient[] } | null = null
+  /** The matches of the last search: paging through it does not search again, typing on searches only them. */
+  private lastSearch: ClientMatches | null = null
   private readonly feed = new IndexFeed<IndexedClient, ClientSearchRecord>((client) => client.row.uuid, recordOf)
 
   constructor(private readonly deps: FeatureDeps) {}
@@ -58,9 +58,9 @@ export class ClientDirectory {
     const sync = await this.clients()
     const clients = this.indexOf(sync)
     const last = this.lastSearch
-    const found = last?.clients === clients && last.search === query.search ? last.found : searchClients(clients, query.search)
-    this.lastSearch = { clients, search: query.search, found }
-    return pageOfClients(clients, query, sync.syncedAt(), found)
+    const matches = last?.sorted === clients && last.search === query.search ? last : searchClients(clients, query.search, last)
+    this.lastSearch = matches
+    return pageOfClients(clients, query, sync.syncedAt(), matches.found)
   }
 
   /** What the window's own index needs to catch up from `since`. */

@@ -1,6 +1,6 @@
 import type { ClientRow, ClientSearchRecord, ClientsPage } from '@shared/models/accounts'
 import type { Result } from '@shared/result'
-import { searchClients, type ClientEntry } from '@shared/search/clients'
+import { searchClients, type ClientEntry, type ClientMatches } from '@shared/search/clients'
 import type { Client } from '../api'
 import type { SearchIndex } from './search-index'
 import { VirtualRows } from './virtual-rows.svelte'
@@ -30,8 +30,8 @@ export class ClientsState extends SearchableList {
   syncedAt = $derived(this.rows.last?.syncedAt ?? null)
 
   #query = ''
-  /** The matches of the last search answered here, while the index is unchanged. */
-  #found: { version: number; search: string; entries: readonly ClientEntry[] } | null = null
+  /** The matches of the last search answered here: paging reuses them, typing on narrows them. */
+  #found: ClientMatches | null = null
 
   /** `index`: the clients' search index kept in the window, to answer searches from (what the view does). */
   constructor(client: Client, options: { index?: SearchIndex<ClientSearchRecord, ClientEntry> | undefined } = {}) {
@@ -51,12 +51,12 @@ export class ClientsState extends SearchableList {
     const index = this.index
     if (!index?.ready) return this.#client.api.clients.list({ search: this.#query, offset, limit })
     const search = this.#query
-    let found = this.#found
-    if (found?.version !== index.version || found.search !== search) {
-      found = this.#found = { version: index.version, search, entries: searchClients(index.entries, search) }
-    }
-    const rows = found.entries.slice(offset, offset + limit).map((entry) => entry.row)
-    return Promise.resolve({ ok: true, value: { rows, total: found.entries.length, grandTotal: index.entries.length, syncedAt: index.syncedAt } })
+    const last = this.#found
+    // The index's entries are a new array whenever they change, so matches of an older version never narrow.
+    const found = last?.sorted === index.entries && last.search === search ? last : searchClients(index.entries, search, last)
+    this.#found = found
+    const rows = found.found.slice(offset, offset + limit).map((entry) => entry.row)
+    return Promise.resolve({ ok: true, value: { rows, total: found.found.length, grandTotal: index.entries.length, syncedAt: index.syncedAt } })
   }
 
   /** Loads the list from the top for the current search. Also the "Try again" action. */
