@@ -23,15 +23,23 @@ export interface ClientEntry {
   e164: string | null
   name: string
   email: string
+  /** Folded name and email in one string, so that most searches look once per client. */
+  text: string
   phoneDigits: string[]
 }
 
+/** Between name and email in `text`: a search holding it could match across the two, so it looks at each. */
+const SEPARATOR = '\n'
+
 export function clientEntry(row: ClientRow, e164: string | null): ClientEntry {
+  const name = fold(row.name)
+  const email = fold(row.email ?? '')
   return {
     row,
     e164,
-    name: fold(row.name),
-    email: fold(row.email ?? ''),
+    name,
+    email,
+    text: `${name}${SEPARATOR}${email}`,
     phoneDigits: [digits(row.phone), digits(e164)].filter((d) => d !== ''),
   }
 }
@@ -50,8 +58,11 @@ function clientQuery(search: string): ClientQuery | null {
 }
 
 function testOf({ needle, phone }: ClientQuery): (client: ClientEntry) => boolean {
-  if (phone === null) return (client) => client.name.includes(needle) || client.email.includes(needle)
-  return (client) => client.name.includes(needle) || client.email.includes(needle) || client.phoneDigits.some((candidate) => candidate.includes(phone))
+  const inText: (client: ClientEntry) => boolean = needle.includes(SEPARATOR)
+    ? (client) => client.name.includes(needle) || client.email.includes(needle)
+    : (client) => client.text.includes(needle)
+  if (phone === null) return inText
+  return (client) => inText(client) || client.phoneDigits.some((candidate) => candidate.includes(phone))
 }
 
 /**

@@ -41,4 +41,10 @@ describe('narrowing a search as the user types on', () => {
     const more = [...clients, clientEntry({ uuid: 'f', name: 'Annie Hall', role: null, email: null, phone: null }, null)].sort(compareClientEntries)
     expect(searchClients(more, 'anni', previous).found.map((c) => c.row.uuid)).toEqual(['f'])
   })
+
+  it('never matches across a client’s name and email', () => {
+    expect(searchClients(clients, 'smith\nann@').found).toEqual([])
+    expect(searchClients(clients, 'smith').found.map((c) => c.row.uuid)).toEqual(['a', 'b'])
+    expect(searchClients(clients, 'ann@0770').found.map((c) => c.row.uuid)).toEqual(['a'])
+  })
 })
