@@ -25,7 +25,8 @@ export interface ClientEntry {
   email: string
   /** Folded name and email in one string, so that most searches look once per client. */
   text: string
-  phoneDigits: string[]
+  /** The phone's digits as Plannr formats it and in E.164, space-separated (a search's digits hold no space). */
+  phoneDigits: string
 }
 
 /** Between name and email in `text`: a search holding it could match across the two, so it looks at each. */
@@ -40,7 +41,7 @@ export function clientEntry(row: ClientRow, e164: string | null): ClientEntry {
     name,
     email,
     text: `${name}${SEPARATOR}${email}`,
-    phoneDigits: [digits(row.phone), digits(e164)].filter((d) => d !== ''),
+    phoneDigits: [digits(row.phone), digits(e164)].filter((d) => d !== '').join(' '),
   }
 }
 
@@ -58,11 +59,11 @@ function clientQuery(search: string): ClientQuery | null {
 }
 
 function testOf({ needle, phone }: ClientQuery): (client: ClientEntry) => boolean {
-  const inText: (client: ClientEntry) => boolean = needle.includes(SEPARATOR)
-    ? (client) => client.name.includes(needle) || client.email.includes(needle)
-    : (client) => client.text.includes(needle)
-  if (phone === null) return inText
-  return (client) => inText(client) || client.phoneDigits.some((candidate) => candidate.includes(phone))
+  if (needle.includes(SEPARATOR)) {
+    return (client) => client.name.includes(needle) || client.email.includes(needle) || (phone !== null && client.phoneDigits.includes(phone))
+  }
+  if (phone === null) return (client) => client.text.includes(needle)
+  return (client) => client.text.includes(needle) || client.phoneDigits.includes(phone)
 }
 
 /**
