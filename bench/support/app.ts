@@ -118,3 +118,24 @@ declare global {
     }
   }
 }
+
+/**
+ * Waits until the whole book has landed (the first sync shows its first page at once and fetches the rest
+ * behind it): nothing is syncing and the list's count line ("20,000 clients") has stopped moving.
+ * Returns that line.
+ */
+export async function syncedTotal(page: Page, noun: string, timeoutMs = 300_000): Promise<string> {
+  const status = page.getByRole('status').filter({ hasText: new RegExp(`^[\\d,]+ ${noun}s?$`) })
+  const idle = page.locator('footer[aria-label="Sync status"] button.sync-now:enabled')
+  const deadline = Date.now() + timeoutMs
+  let previous = ''
+  for (;;) {
+    await status.waitFor({ timeout: Math.max(1, deadline - Date.now()) })
+    await idle.waitFor({ timeout: Math.max(1, deadline - Date.now()) })
+    const text = ((await status.textContent()) ?? '').trim()
+    if (text === previous) return text
+    if (Date.now() > deadline) throw new Error(`the ${noun} list was still changing after ${timeoutMs} ms (${text})`)
+    previous = text
+    await page.waitForTimeout(500)
+  }
+}

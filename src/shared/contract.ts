@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import type { CallName, EventName } from './contract-names'
 import { AppInfo } from './models/app-info'
-import { AccountOption, AccountSearch, ClientsPage, ClientsQuery } from './models/accounts'
-import { CircleDetail, CircleFilterOptions, CirclesPage, CirclesQuery } from './models/circles'
+import { AccountOption, AccountSearch, ClientSearchRecord, ClientsPage, ClientsQuery } from './models/accounts'
+import { CircleDetail, CircleFilterOptions, CircleSearchRecord, CirclesPage, CirclesQuery } from './models/circles'
 import { Id, PersonRef } from './models/common'
 import { AppSettings, MessageNotification, OpenTarget, SettingsPatch } from './models/desktop'
 import { ContactDetailEdit, ContactDetailView, NewContactDetail } from './models/contacts'
@@ -20,7 +20,8 @@ import {
   NewConversation,
 } from './models/conversations'
 import { OutboxRetry, OutboxSummary } from './models/outbox'
-import { QuickSearchQuery, QuickSearchResult } from './models/quick-search'
+import { QuickRecord, QuickSearchQuery, QuickSearchResult } from './models/quick-search'
+import { IndexSince, indexChanges } from './models/search-index'
 import { ReferralRow, ReferralsPage, ReferralsQuery } from './models/referrals'
 import { AdviserKey } from './plannr/referral-connection'
 import { SessionStatus } from './models/session'
@@ -59,6 +60,8 @@ export const contract = {
     'session.signOut': { input: NoInput, output: SessionStatus },
     'session.startDemo': { input: NoInput, output: SessionStatus },
     'circles.list': { input: CirclesQuery, output: CirclesPage },
+    /** The window's own search index of the circles: all of them once, then what changed since. */
+    'circles.searchIndex': { input: IndexSince, output: indexChanges(CircleSearchRecord) },
     'circles.filterOptions': { input: NoInput, output: CircleFilterOptions },
     'circles.get': { input: z.strictObject({ uuid: Id }), output: CircleDetail },
     /** Circles by name for a picker, from the store: a few rows, not every circle with its members. */
@@ -70,6 +73,8 @@ export const contract = {
     'conversations.get': { input: z.strictObject({ uuid: Id }), output: ConversationDetail },
     'conversations.create': { input: NewConversation, output: ConversationRow },
     'conversations.pin': { input: z.strictObject({ uuid: Id, pin: z.boolean() }), output: ConversationRow },
+    /** The quick switcher's index of the conversations, kept in the window: all of them once, then what changed since. */
+    'conversations.searchIndex': { input: IndexSince, output: indexChanges(QuickRecord) },
     'conversations.cases': { input: KnownCasesQuery, output: z.array(CaseOption) },
     'messages.list': { input: MessagesQuery, output: MessagesPage },
     'messages.send': {
@@ -83,6 +88,8 @@ export const contract = {
 
     'accounts.search': { input: AccountSearch, output: z.array(AccountOption) },
     'clients.list': { input: ClientsQuery, output: ClientsPage },
+    /** The window's own search index of the clients: all of them once, then what changed since. */
+    'clients.searchIndex': { input: IndexSince, output: indexChanges(ClientSearchRecord) },
     'contacts.forClient': { input: z.strictObject({ clientUuid: Id }), output: z.array(ContactDetailView) },
     'contacts.add': { input: NewContactDetail, output: ContactDetailView },
     'contacts.update': { input: ContactDetailEdit, output: ContactDetailView },

@@ -37,6 +37,10 @@ export const ClientRow = z.object({
 })
 export type ClientRow = z.infer<typeof ClientRow>
 
+/** What the window's own client index holds per client: the row it shows and the phone in E.164. */
+export const ClientSearchRecord = z.object({ row: ClientRow, e164: z.string().nullable() })
+export type ClientSearchRecord = z.infer<typeof ClientSearchRecord>
+
 export const ClientsPage = z.object({
   rows: z.array(ClientRow),
   total: z.number().int(),

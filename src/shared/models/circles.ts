@@ -27,6 +27,17 @@ export const CircleRow = z.object({
 })
 export type CircleRow = z.infer<typeof CircleRow>
 
+/** What the window's own circle index holds per circle: the row it shows and what filters and sorts it. */
+export const CircleSearchRecord = z.object({
+  row: CircleRow,
+  /** Every member's full name (a joint account's too): the search looks at them all. */
+  memberNames: z.array(z.string()),
+  accountUuids: z.array(z.string()),
+  groupUuids: z.array(z.string()),
+  createdAt: z.string().nullable(),
+})
+export type CircleSearchRecord = z.infer<typeof CircleSearchRecord>
+
 export const CirclesPage = z.object({
   rows: z.array(CircleRow),
   /** Rows matching the search and filters, across all pages. */

@@ -1,8 +1,9 @@
 import { z } from 'zod'
+import { QUICK_SEARCH_LIMIT } from '../search/quick'
 
 export const QuickSearchQuery = z.strictObject({
   query: z.string().trim().min(1).max(200),
-  limit: z.number().int().min(1).max(50).default(12),
+  limit: z.number().int().min(1).max(50).default(QUICK_SEARCH_LIMIT),
 })
 
 export const QuickSearchResult = z.object({
@@ -14,3 +15,7 @@ export const QuickSearchResult = z.object({
   at: z.string().nullable(),
 })
 export type QuickSearchResult = z.infer<typeof QuickSearchResult>
+
+/** A conversation as the window's quick-switcher index holds it: what its result shows. */
+export const QuickRecord = QuickSearchResult.omit({ kind: true })
+export type QuickRecord = z.infer<typeof QuickRecord>

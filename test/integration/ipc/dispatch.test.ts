@@ -82,6 +82,18 @@ const withoutInput: Case[] = [
   ...NOT_OBJECTS.map(([label, input]) => ({ label, input })),
 ]
 
+/** Where a window's search index is: its feed's epoch and revision. */
+const BAD_INDEX_POSITION: Case[] = [
+  { label: 'a numeric epoch', input: { epoch: 5 }, field: 'epoch' },
+  { label: 'an empty epoch', input: { epoch: '' }, field: 'epoch' },
+  { label: 'a 10k-character epoch', input: { epoch: 'e'.repeat(10_000) }, field: 'epoch' },
+  { label: 'a negative revision', input: { epoch: 'e', rev: -1 }, field: 'rev' },
+  { label: 'a fractional revision', input: { rev: 1.5 }, field: 'rev' },
+  { label: 'a string revision', input: { rev: '3' }, field: 'rev' },
+  { label: 'an extra key', input: { rev: 0, all: true } },
+  ...GARBAGE,
+]
+
 const MALFORMED: Record<CallName, Case[]> = {
   'app.info': withoutInput,
   'session.status': withoutInput,
@@ -137,6 +149,7 @@ const MALFORMED: Record<CallName, Case[]> = {
     ...PROTO_INPUTS.map(([label, input]) => ({ label, input })),
     ...NOT_OBJECTS.map(([label, input]) => ({ label, input })),
   ],
+  'circles.searchIndex': BAD_INDEX_POSITION,
   'circles.filterOptions': withoutInput,
   'circles.pick': BAD_PICKS,
   'circles.members': BAD_PICKS,
@@ -160,6 +173,7 @@ const MALFORMED: Record<CallName, Case[]> = {
     { label: 'an extra key', input: { name: 'Review', slug: 'review' } },
     ...GARBAGE,
   ],
+  'conversations.searchIndex': BAD_INDEX_POSITION,
   'conversations.pin': [
     ...badIds('uuid', { pin: true }),
     { label: 'a string pin', input: { uuid: UUID, pin: 'true' }, field: 'pin' },
@@ -201,6 +215,7 @@ const MALFORMED: Record<CallName, Case[]> = {
     { label: 'a limit above 50', input: { query: 'sm', limit: 51 }, field: 'limit' },
     ...GARBAGE,
   ],
+  'clients.searchIndex': BAD_INDEX_POSITION,
   'clients.list': [...BAD_PAGING, { label: 'a client id with a comma', input: { uuid: 'a,b' }, field: 'uuid' }, ...GARBAGE],
   'contacts.forClient': [...badIds('clientUuid'), ...GARBAGE],
   'contacts.add': [

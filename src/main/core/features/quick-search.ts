@@ -1,5 +1,6 @@
 import type { QuickSearchResult } from '@shared/models/quick-search'
-import { collator, fold } from './common/text-search'
+import { mergeRanked } from '@shared/search/quick'
+import { fold } from './common/text-search'
 import type { Feature, RankedResult } from './feature'
 
 /**
@@ -17,13 +18,12 @@ export async function quickSearch(
   if (needle === '') return []
   const searching = features.filter((feature) => feature.quickSearch !== undefined)
   const settled = await Promise.allSettled(searching.map((feature) => feature.quickSearch?.(needle, limit) ?? []))
-  const ranked: RankedResult[] = []
+  const ranked: RankedResult[][] = []
   const failures: unknown[] = []
   for (const outcome of settled) {
-    if (outcome.status === 'fulfilled') ranked.push(...outcome.value)
+    if (outcome.status === 'fulfilled') ranked.push(outcome.value)
     else failures.push(outcome.reason)
   }
   if (searching.length > 0 && failures.length === searching.length) throw failures[0]
-  ranked.sort((a, b) => a.rank - b.rank || collator.compare(a.result.title, b.result.title))
-  return ranked.slice(0, limit).map((entry) => entry.result)
+  return mergeRanked(ranked, limit)
 }

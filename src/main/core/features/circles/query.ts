@@ -1,17 +1,12 @@
 import type { ParsedInput } from '@shared/contract'
-import type { CircleRow, CirclesPage } from '@shared/models/circles'
+import type { CircleRow, CircleSearchRecord, CirclesPage } from '@shared/models/circles'
 import { accountName, type Account, type Circle } from '@shared/plannr'
-import { collator, compareIds, fold, timeOf } from '../common/text-search'
+import { circleEntry, queryCircles, sortCircleIndex, type CircleEntry } from '@shared/search/circles'
 
 export type CirclesListQuery = ParsedInput<'circles.list'>
 
 function memberFirstName(account: Account): string {
   return account.first_name?.trim() || accountName(account).split(/\s+/)[0] || accountName(account)
-}
-
-function matches(circle: Circle, needle: string): boolean {
-  if (fold(circle.name).includes(needle)) return true
-  return (circle.accounts ?? []).some((account) => fold(accountName(account)).includes(needle))
 }
 
 export function toCircleRow(circle: Circle): CircleRow {
@@ -28,54 +23,59 @@ export function toCircleRow(circle: Circle): CircleRow {
   }
 }
 
-/** The circles that pass the member and group filters and the search, in no particular order. */
-export function filterCircles(circles: readonly Circle[], query: Pick<CirclesListQuery, 'search' | 'accountUuid' | 'groupUuid'>): Circle[] {
-  const needle = fold(query.search.trim())
-  const { accountUuid, groupUuid } = query
-  return circles.filter(
-    (circle) =>
-      (accountUuid === null || (circle.accounts ?? []).some((account) => account.uuid === accountUuid)) &&
-      (groupUuid === null || (circle.groups ?? []).some((group) => group.uuid === groupUuid)) &&
-      (needle === '' || matches(circle, needle)),
-  )
-}
-
-function sortedCircles(circles: readonly Circle[], query: CirclesListQuery): Circle[] {
-  const sign = query.direction === 'desc' ? -1 : 1
-  const byName = (a: Circle, b: Circle) => collator.compare(a.name, b.name)
-  const found = filterCircles(circles, query)
-  if (query.sort === 'name') return found.sort((a, b) => sign * byName(a, b) || compareIds(a.uuid, b.uuid))
-  // Times are parsed once per circle, not once per comparison.
-  const field = query.sort
-  return found
-    .map((circle) => ({ circle, time: timeOf(circle[field]) }))
-    .sort((a, b) => sign * (a.time - b.time || 0) || byName(a.circle, b.circle) || compareIds(a.circle.uuid, b.circle.uuid))
-    .map((entry) => entry.circle)
-}
-
-function slice(sorted: readonly Circle[], all: readonly Circle[], query: CirclesListQuery, syncedAt: string | null): CirclesPage {
+/** What searching, filtering and sorting a circle needs, as main and the window's own index both hold it. */
+export function toCircleSearchRecord(circle: Circle): CircleSearchRecord {
+  const accounts = circle.accounts ?? []
   return {
-    rows: sorted.slice(query.offset, query.offset + query.limit).map(toCircleRow),
+    row: toCircleRow(circle),
+    memberNames: accounts.map(accountName),
+    accountUuids: accounts.map((account) => account.uuid),
+    groupUuids: (circle.groups ?? []).map((group) => group.uuid),
+    createdAt: circle.created_at ?? null,
+  }
+}
+
+/**
+ * The circles' search index, rebuilt when the stored circles change: each circle's entry is kept while
+ * the circle is unchanged, so a sync folds only the circles it brought.
+ */
+export class CircleIndex {
+  private entries = new WeakMap<Circle, CircleEntry>()
+  private built: { circles: readonly Circle[]; index: CircleEntry[] } | null = null
+
+  /** Every circle's entry, by name (see sortCircleIndex). */
+  of(circles: readonly Circle[]): CircleEntry[] {
+    if (this.built?.circles !== circles) {
+      this.built = { circles, index: sortCircleIndex(circles.map((circle) => this.entryOf(circle))) }
+    }
+    return this.built.index
+  }
+
+  private entryOf(circle: Circle): CircleEntry {
+    let entry = this.entries.get(circle)
+    if (!entry) this.entries.set(circle, (entry = circleEntry(toCircleSearchRecord(circle))))
+    return entry
+  }
+}
+
+function slice(sorted: readonly CircleEntry[], index: readonly CircleEntry[], query: CirclesListQuery, syncedAt: string | null): CirclesPage {
+  return {
+    rows: sorted.slice(query.offset, query.offset + query.limit).map((entry) => entry.row),
     total: sorted.length,
-    grandTotal: all.length,
+    grandTotal: index.length,
     syncedAt,
   }
 }
 
-/** Filter, sort and slice the whole list; ties fall back to name then uuid so paging is stable. */
-export function pageOfCircles(circles: readonly Circle[], query: CirclesListQuery, syncedAt: string | null): CirclesPage {
-  return slice(sortedCircles(circles, query), circles, query, syncedAt)
-}
-
 /**
- * pageOfCircles that remembers the last filtered, sorted list: a scrolling window asks for one window
- * after another with the same search, and each then costs a slice rather than a sort of every circle.
+ * Filter, sort and slice the circles, remembering the last filtered, sorted list: a scrolling window asks
+ * for one window after another with the same query, and each then costs a slice.
  */
-export function createCirclePager(): (circles: readonly Circle[], query: CirclesListQuery, syncedAt: string | null) => CirclesPage {
-  let last: { circles: readonly Circle[]; key: string; sorted: Circle[] } | null = null
-  return (circles, query, syncedAt) => {
+export function createCirclePager(): (index: readonly CircleEntry[], query: CirclesListQuery, syncedAt: string | null) => CirclesPage {
+  let last: { index: readonly CircleEntry[]; key: string; sorted: CircleEntry[] } | null = null
+  return (index, query, syncedAt) => {
     const key = JSON.stringify([query.search, query.accountUuid, query.groupUuid, query.sort, query.direction])
-    if (last?.circles !== circles || last.key !== key) last = { circles, key, sorted: sortedCircles(circles, query) }
-    return slice(last.sorted, circles, query, syncedAt)
+    if (last?.index !== index || last.key !== key) last = { index, key, sorted: queryCircles(index, query) }
+    return slice(last.sorted, index, query, syncedAt)
   }
 }

@@ -1,18 +1,20 @@
-import type { CircleDetail, CircleFilterOptions, CirclesPage } from '@shared/models/circles'
+import type { CircleDetail, CircleFilterOptions, CircleSearchRecord, CirclesPage } from '@shared/models/circles'
+import type { IndexChanges, IndexPosition } from '@shared/models/search-index'
+import type { CircleEntry } from '@shared/search/circles'
 import type { CirclePick } from '@shared/models/sync'
 import type { PersonRef } from '@shared/models/common'
 import type { ParsedInput } from '@shared/contract'
-import { accountName, type Circle } from '@shared/plannr'
+import type { Circle } from '@shared/plannr'
 import { getCircle } from '../../plannr'
 import type { ResourceSync } from '../../sync'
+import { circleResult } from '@shared/search/circles'
+import { rankByName } from '@shared/search/quick'
 import { collator, fold, matchRank } from '../common/text-search'
+import { IndexFeed } from '../common/index-feed'
 import type { FeatureDeps, RankedResult } from '../feature'
 import { filterOptionsOf, membersOf, toCircleDetail } from './detail'
-import { createCirclePager, type CirclesListQuery } from './query'
+import { CircleIndex, createCirclePager, type CirclesListQuery } from './query'
 import { CIRCLES } from './resource'
-
-/** How many member names a quick-switcher hit lists before "and N more". */
-const SUBTITLE_NAMES = 3
 
 /**
  * The firm's circles, answered from the account's store (synced page by page from Plannr) and searched,
@@ -20,6 +22,8 @@ const SUBTITLE_NAMES = 3
  */
 export class CirclesService {
   private readonly page = createCirclePager()
+  private readonly index = new CircleIndex()
+  private readonly feed = new IndexFeed<CircleEntry, CircleSearchRecord>((entry) => entry.row.uuid, (entry) => entry.record)
   private options: { items: readonly Circle[]; value: CircleFilterOptions } | null = null
   private members: { items: readonly Circle[]; value: PersonRef[] } | null = null
 
@@ -38,7 +42,14 @@ export class CirclesService {
 
   async list(query: CirclesListQuery): Promise<CirclesPage> {
     const sync = await this.circles()
-    return this.page(sync.repo.all(), query, sync.syncedAt())
+    return this.page(this.index.of(sync.repo.all()), query, sync.syncedAt())
+  }
+
+  /** What the window's own index needs to catch up from `since`. */
+  async searchIndex(since: IndexPosition): Promise<IndexChanges<CircleSearchRecord>> {
+    const sync = await this.circles()
+    this.feed.follow(sync.repo, sync.repo.version, this.index.of(sync.repo.all()))
+    return this.feed.since(since, sync.syncedAt())
   }
 
   /** Every group across the circles, for the circles list's group filter. */
@@ -104,24 +115,9 @@ export class CirclesService {
 
   /** Circles whose name matches, best match first; the subtitle names the members. */
   async quickSearch(needle: string, limit: number): Promise<RankedResult[]> {
-    const items = (await this.circles()).repo.all()
-    const hits: RankedResult[] = []
-    for (const circle of items) {
-      const rank = matchRank(circle.name, needle)
-      if (rank === null) continue
-      hits.push({ rank, result: { kind: 'circle', uuid: circle.uuid, title: circle.name, subtitle: memberLine(circle), at: circle.updated_at ?? circle.created_at ?? null } })
-    }
-    // The caller merges and cuts every domain's hits; the best `limit` of ours are all it can use.
-    return hits.sort((a, b) => a.rank - b.rank || collator.compare(a.result.title, b.result.title)).slice(0, limit)
+    const index = this.index.of((await this.circles()).repo.all())
+    return rankByName(index, (entry) => entry.name, needle, limit).map(({ rank, entry }) => ({ rank, result: circleResult(entry) }))
   }
 
   async close(): Promise<void> {}
-}
-
-/** "Jane Smith, Tom Smith and 2 more", or null for a circle without members. */
-function memberLine(circle: Circle): string | null {
-  const names = (circle.accounts ?? []).map(accountName)
-  if (names.length === 0) return null
-  const shown = names.slice(0, SUBTITLE_NAMES).join(', ')
-  return names.length > SUBTITLE_NAMES ? `${shown} and ${names.length - SUBTITLE_NAMES} more` : shown
 }

@@ -3,7 +3,7 @@ import { AccountDirectory } from './account-directory'
 import { ClientDirectory } from './clients'
 import { ContactsService } from './service'
 
-export type ContactCalls = 'accounts.search' | 'clients.list' | 'contacts.forClient' | 'contacts.add' | 'contacts.update'
+export type ContactCalls = 'accounts.search' | 'clients.list' | 'clients.searchIndex' | 'contacts.forClient' | 'contacts.add' | 'contacts.update'
 
 /** Clients, their contact details (seed 002) and the account search behind every picker. */
 export function createContactsFeature(deps: FeatureDeps): Feature<ContactCalls> {
@@ -14,6 +14,7 @@ export function createContactsFeature(deps: FeatureDeps): Feature<ContactCalls> 
     handlers: {
       'accounts.search': ({ query, types, limit }) => accounts.search(query, types, limit),
       'clients.list': (query) => clients.list(query),
+      'clients.searchIndex': (since) => clients.searchIndex(since),
       'contacts.forClient': ({ clientUuid }) => contacts.forClient(clientUuid),
       'contacts.add': (input) => contacts.add(input),
       'contacts.update': (input) => contacts.update(input),

@@ -6,6 +6,7 @@ export type ConversationCalls =
   | 'conversations.get'
   | 'conversations.create'
   | 'conversations.pin'
+  | 'conversations.searchIndex'
   | 'messages.list'
   | 'messages.send'
   | 'messages.edit'
@@ -19,6 +20,7 @@ export function createConversationsFeature(deps: FeatureDeps): Feature<Conversat
       'conversations.get': ({ uuid }) => service.get(uuid),
       'conversations.create': (input) => service.create(input),
       'conversations.pin': ({ uuid, pin }) => service.pin(uuid, pin),
+      'conversations.searchIndex': (since) => service.searchIndex(since),
       'messages.list': ({ conversationUuid, page }) => service.messages(conversationUuid, page),
       'messages.send': ({ conversationUuid, contents }) => service.send(conversationUuid, contents),
       'messages.edit': ({ conversationUuid, messageUuid, contents }) => service.edit(conversationUuid, messageUuid, contents),

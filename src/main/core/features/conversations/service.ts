@@ -1,4 +1,6 @@
 import type { OutboxMark } from '@shared/models/outbox'
+import type { QuickRecord } from '@shared/models/quick-search'
+import type { IndexChanges, IndexPosition } from '@shared/models/search-index'
 import type { CaseOption, ConversationDetail, ConversationRow, ConversationsPage, MessagesPage, MessageView } from '@shared/models/conversations'
 import type { ParsedInput } from '@shared/contract'
 import type { Conversation, Message } from '@shared/plannr'
@@ -7,13 +9,14 @@ import { getConversation, listMessages, PlannrError } from '../../plannr'
 import { createdSince } from '../../outbox'
 import { writer } from '../common/outbox-writes'
 import { storedRecordCodec } from '../../sync/codec'
-import { collator, compareIds, matchRank } from '../common/text-search'
+import { collator, compareIds } from '../common/text-search'
 import type { ResourceSync } from '../../sync'
 import type { FeatureDeps, RankedResult } from '../feature'
 import { conversationsSpec, filterOfKind, messagesKind } from './resource'
 import { pageOfConversations } from './query'
 import { createConversationBody, DEFAULT_FILTER, filterKey, LIST_INCLUDES, mapValidationFields, MESSAGES_PER_PAGE, type ListFilter } from './requests'
-import { previewOf, toConversationDetail, toConversationRow, toMessageView } from './rows'
+import { toConversationDetail, toConversationRow, toMessageView } from './rows'
+import { ConversationQuickIndex } from './quick-index'
 
 /**
  * Conversations and their messages. Lists are answered from the store (one stored list per server-side
@@ -22,6 +25,7 @@ import { previewOf, toConversationDetail, toConversationRow, toMessageView } fro
  */
 export class ConversationsService {
   private pendingAnnouncement: string | null | undefined = undefined
+  private readonly quick = new ConversationQuickIndex()
 
   constructor(private readonly options: FeatureDeps) {}
 
@@ -277,24 +281,14 @@ export class ConversationsService {
       if (!(error instanceof AppError && error.code === 'not_signed_in')) this.options.log.warn('Conversations left out of quick search', error)
       return []
     }
-    const hits: RankedResult[] = []
-    for (const conversation of items) {
-      const rank = matchRank(conversation.name, needle)
-      if (rank === null) continue
-      const latest = conversation.latest_message
-      hits.push({
-        rank,
-        result: {
-          kind: 'conversation',
-          uuid: conversation.uuid,
-          title: conversation.name,
-          subtitle: conversation.case?.name ?? (latest ? previewOf(latest.contents) || null : null),
-          at: latest?.created_at ?? conversation.created_at ?? null,
-        },
-      })
-    }
-    hits.sort((a, b) => a.rank - b.rank)
-    return hits.slice(0, limit)
+    return this.quick.rank(items, needle, limit)
+  }
+
+  /** The quick switcher's index of the conversations, for the window's own copy: what changed since `since`. */
+  async searchIndex(since: IndexPosition): Promise<IndexChanges<QuickRecord>> {
+    const sync = await this.resource(DEFAULT_FILTER)
+    await sync.ready()
+    return this.quick.changes(sync.repo, since, sync.syncedAt())
   }
 
   async close(): Promise<void> {}

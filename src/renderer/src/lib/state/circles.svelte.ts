@@ -1,5 +1,7 @@
-import type { CircleFilterOptions, CircleRow, CirclesPage } from '@shared/models/circles'
-import type { IpcError } from '@shared/result'
+import type { CircleFilterOptions, CircleRow, CircleSearchRecord, CirclesPage } from '@shared/models/circles'
+import type { IpcError, Result } from '@shared/result'
+import { queryCircles, type CircleEntry, type CircleQuery } from '@shared/search/circles'
+import type { SearchIndex } from './search-index'
 import { VirtualRows } from './virtual-rows.svelte'
 import type { Client } from '../api'
 import { SearchableList } from './live-list.svelte'
@@ -28,8 +30,10 @@ export class CirclesState extends SearchableList {
 
   readonly rows = new VirtualRows<CircleRow, CirclesPage>({
     chunk: CIRCLES_WINDOW,
-    fetch: (offset, limit) => this.#client.api.circles.list({ ...this.#asked, offset, limit }),
+    fetch: (offset, limit) => this.#window(offset, limit),
   })
+  /** Every circle, searched, filtered and sorted here as the user types; main is asked only until it has arrived. */
+  readonly index: SearchIndex<CircleSearchRecord, CircleEntry> | null
 
   total = $derived(this.rows.total)
   grandTotal = $derived(this.rows.last?.grandTotal ?? 0)
@@ -42,15 +46,34 @@ export class CirclesState extends SearchableList {
 
   readonly #client: Client
   /** The query the current generation of rows was asked for (the search box may be ahead of it). */
-  #asked = { search: '', accountUuid: null as string | null, groupUuid: null as string | null, sort: 'name' as CircleSort, direction: 'asc' as SortDirection }
+  #asked: CircleQuery = { search: '', accountUuid: null, groupUuid: null, sort: 'name', direction: 'asc' }
 
-  constructor(client: Client) {
+  /** The matches of the last query answered here, while the index is unchanged. */
+  #found: { version: number; asked: CircleQuery; entries: readonly CircleEntry[] } | null = null
+
+  /** `index`: the circles' search index kept in the window, to answer queries from (what the view does). */
+  constructor(client: Client, options: { index?: SearchIndex<CircleSearchRecord, CircleEntry> | undefined } = {}) {
     super()
     this.#client = client
+    this.index = options.index ?? null
+  }
+
+  /** Rows [offset, offset + limit) of the current query: from the index when it is here, else from main. */
+  #window(offset: number, limit: number): Promise<Result<CirclesPage>> {
+    const index = this.index
+    const asked = this.#asked
+    if (!index?.ready) return this.#client.api.circles.list({ ...asked, offset, limit })
+    let found = this.#found
+    if (found?.version !== index.version || found.asked !== asked) {
+      found = this.#found = { version: index.version, asked, entries: queryCircles(index.entries, asked) }
+    }
+    const rows = found.entries.slice(offset, offset + limit).map((entry) => entry.row)
+    return Promise.resolve({ ok: true, value: { rows, total: found.entries.length, grandTotal: index.entries.length, syncedAt: index.syncedAt } })
   }
 
   /** First load, and re-query whenever main says the cached circles changed. Returns the stop function. */
   start(): () => void {
+    void this.index?.update()
     const stop = this.follow(this.#client, 'circles.changed', () => this.rows.stop())
     void this.loadOptions()
     return stop
@@ -93,9 +116,11 @@ export class CirclesState extends SearchableList {
   }
 
   /** Re-queries what is on screen, keeping the place and without a loading state. */
-  refresh(): Promise<void> {
+  async refresh(): Promise<void> {
     void this.loadOptions()
-    return this.rows.reset(this.rows.error !== null)
+    // The index first, so that the rows asked for again come from what main holds now.
+    await this.index?.update()
+    await this.rows.reset(this.rows.error !== null)
   }
 
   /** The visible range from the list (end exclusive). */
