@@ -1,6 +1,7 @@
 import type { ConversationDetail, MessageView } from '@shared/models/conversations'
-import type { IpcError, Result } from '@shared/result'
+import type { IpcError } from '@shared/result'
 import type { Client } from '../api'
+import { FormState } from '../form-state.svelte'
 import { Latest } from './latest'
 
 /**
@@ -19,10 +20,18 @@ export function mergeMessages(
   return combined.sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
 }
 
+/** The message box and the inline editor: Plannr's messages about the text come keyed `contents`. */
+export type MessageField = 'contents'
+
+function messageForm(): FormState<MessageField> {
+  return new FormState<MessageField>({ fields: ['contents'] })
+}
+
 /**
  * One open conversation: its details, its messages (oldest first, newest at the bottom), the pages
  * loaded so far going back in time, and sending and editing. Opening another conversation drops every
- * answer still on its way for the previous one.
+ * answer still on its way for the previous one. Its loading / error / loaded follow every other list
+ * (lib/list-status); sending and editing are forms like every other (lib/form-state).
  */
 export class ThreadState {
   conversationUuid = $state<string | null>(null)
@@ -33,14 +42,19 @@ export class ThreadState {
   hasEarlier = $state(false)
   loading = $state(false)
   error = $state<IpcError | null>(null)
+  /** The open conversation's first page has arrived (since it was opened, or since it failed). */
+  loaded = $state(false)
   loadingEarlier = $state(false)
   earlierError = $state<IpcError | null>(null)
-  sending = $state(false)
-  sendError = $state<IpcError | null>(null)
+  /**
+   * The message box's submit cycle. A new one for each conversation opened: a send still on its way for the
+   * previous one settles on that one's form, not on this one's.
+   */
+  sendForm = $state.raw(messageForm())
   /** The message being edited inline, if any. */
   editingUuid = $state<string | null>(null)
-  saving = $state(false)
-  editError = $state<IpcError | null>(null)
+  /** The inline editor's submit cycle, new for each message edited. */
+  editForm = $state.raw(messageForm())
 
   readonly #client: Client
   readonly #latest = new Latest()
@@ -66,16 +80,19 @@ export class ThreadState {
 
   async open(uuid: string | null): Promise<void> {
     const current = this.#latest.begin()
+    // "Try again" on the same conversation keeps its error up (busy) until the answer replaces it.
+    const again = uuid !== null && uuid === this.conversationUuid && this.error !== null
     this.conversationUuid = uuid
     this.conversation = null
     this.messages = []
     this.page = 0
     this.hasEarlier = false
-    this.error = null
+    if (!again) this.error = null
+    this.loaded = false
     this.earlierError = null
-    this.sendError = null
+    this.sendForm = messageForm()
     this.editingUuid = null
-    this.editError = null
+    this.editForm = messageForm()
     this.loadingEarlier = false
     if (uuid === null) {
       this.loading = false
@@ -94,6 +111,8 @@ export class ThreadState {
       this.error = first.error
       return
     }
+    this.error = null
+    this.loaded = true
     this.messages = first.value.messages
     this.page = 1
     this.hasEarlier = first.value.hasEarlier
@@ -122,48 +141,41 @@ export class ThreadState {
     this.hasEarlier = result.value.hasEarlier
   }
 
-  /** Sends a message; on failure the caller keeps the text and shows `sendError`. */
-  async send(contents: string): Promise<Result<MessageView>> {
-    const uuid = this.conversationUuid
-    if (uuid === null) return { ok: false, error: { code: 'invalid_input', message: 'Open a conversation first.' } }
+  /**
+   * Sends a message through the message box's form: Plannr's message (or the outbox's, offline), or null
+   * with the problem in `sendForm` — at the text, or for the whole form — and the text left to the caller.
+   */
+  async send(contents: string): Promise<MessageView | null> {
+    const conversationUuid = this.conversationUuid
+    if (conversationUuid === null) return null
     const current = this.#latest.follow()
-    this.sending = true
-    this.sendError = null
-    const result = await this.#client.api.messages.send({ conversationUuid: uuid, contents })
-    if (!current()) return result
-    this.sending = false
-    if (result.ok) this.messages = mergeMessages(this.messages, [result.value])
-    else this.sendError = result.error
-    return result
+    const sent = await this.sendForm.submit(() => this.#client.api.messages.send({ conversationUuid, contents }))
+    if (sent && current()) this.messages = mergeMessages(this.messages, [sent])
+    return sent
   }
 
   startEditing(uuid: string): void {
     this.editingUuid = uuid
-    this.editError = null
+    this.editForm = messageForm()
   }
 
   cancelEditing(): void {
     this.editingUuid = null
-    this.editError = null
+    this.editForm = messageForm()
   }
 
-  async saveEdit(contents: string): Promise<Result<MessageView> | null> {
+  /** Saves the edit through the editor's form; null (the editor stays, with the problem in `editForm`) otherwise. */
+  async saveEdit(contents: string): Promise<MessageView | null> {
     const conversationUuid = this.conversationUuid
     const messageUuid = this.editingUuid
-    if (conversationUuid === null || messageUuid === null || this.saving) return null
+    const form = this.editForm
+    if (conversationUuid === null || messageUuid === null) return null
     const current = this.#latest.follow()
-    this.saving = true
-    this.editError = null
-    const result = await this.#client.api.messages.edit({ conversationUuid, messageUuid, contents })
-    if (!current()) return result
-    this.saving = false
-    if (!result.ok) {
-      this.editError = result.error
-      return result
-    }
-    this.messages = mergeMessages(this.messages, [result.value])
-    this.editingUuid = null
-    return result
+    const saved = await form.submit(() => this.#client.api.messages.edit({ conversationUuid, messageUuid, contents }))
+    if (!saved || !current()) return saved
+    this.messages = mergeMessages(this.messages, [saved])
+    if (this.editingUuid === messageUuid) this.editingUuid = null
+    return saved
   }
 
   async #refreshNewest(): Promise<void> {
