@@ -128,7 +128,8 @@ export const contract = {
     /** Messages of this conversation changed (sent, edited, or fetched anew). */
     'messages.changed': z.object({ conversationUuid: z.string() }),
     'clients.changed': z.object({ syncedAt: z.string().nullable() }),
-    'referrals.changed': z.object({ syncedAt: z.string().nullable() }),
+    /** `replaced`: a referral request made here reached Plannr, and its temporary id gave way to Plannr's. */
+    'referrals.changed': z.object({ syncedAt: z.string().nullable(), replaced: z.object({ from: z.string(), to: z.string() }).optional() }),
     /** Connection, progress, pauses and notices changed: the status bar re-renders. */
     'sync.changed': SyncStatus,
     /** Something asked the window to open this (take it with app.takeOpen, so it is opened once). */

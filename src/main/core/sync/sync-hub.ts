@@ -272,7 +272,8 @@ export class SyncHub {
         events.emit('clients.changed', { syncedAt })
         break
       case 'referral.request':
-        events.emit('referrals.changed', { syncedAt })
+        // The notice about a request just made follows it to Plannr's record.
+        events.emit('referrals.changed', { syncedAt, ...(delivered?.uuid ? { replaced: { from: payload.tempUuid, to: delivered.uuid } } : {}) })
         break
     }
   }

@@ -37,7 +37,15 @@ export class ReferralsState {
 
   /** First load, and re-query whenever main says the connections changed. Returns the stop function. */
   start(): () => void {
-    return followList(this.#client, 'referrals.changed', this, () => this.#latest.cancel())
+    // A request made here that reached Plannr in the background stays highlighted under Plannr's id.
+    const stopFollowing = this.#client.onEvent('referrals.changed', ({ replaced }) => {
+      if (replaced && this.highlighted?.uuid === replaced.from) this.highlighted = { ...this.highlighted, uuid: replaced.to }
+    })
+    const stop = followList(this.#client, 'referrals.changed', this, () => this.#latest.cancel())
+    return () => {
+      stopFollowing()
+      stop()
+    }
   }
 
   /** Re-asks for the rows on screen, keeping them meanwhile (no loading state). */
