@@ -134,3 +134,27 @@ test('the “waiting to be sent” notice says the request was sent once it reac
   expect(posts).toHaveLength(1)
   await page.screenshot({ path: test.info().outputPath('referral-delivered.png') })
 })
+
+test('the “waiting to be sent” notice says so when Plannr refuses the request in the background', async ({ app: page, preview, request }) => {
+  await openDemoWorkspace(page)
+  await goToView(page, 'Referral connections')
+  await expect(page.getByRole('list', { name: 'Referral connections' }).getByRole('listitem').first()).toBeVisible()
+  const notice = page.getByRole('status').filter({ hasText: /Request (waiting to be sent|sent to|not accepted)/ })
+
+  await setSandboxFaults(request, preview.sandboxUrl, { offline: true })
+  await page.getByRole('button', { name: 'Connect with an adviser' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Connect with an adviser' })
+  // An unknown code: Plannr refuses it once it can be reached.
+  await dialog.getByRole('textbox', { name: 'Referral code' }).fill('ZZZZ9999')
+  await dialog.getByRole('button', { name: 'Send request' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(notice).toContainText('Request waiting to be sent')
+
+  await setSandboxFaults(request, preview.sandboxUrl, { offline: false })
+  const statusBar = page.getByRole('contentinfo', { name: 'Sync status' })
+  await statusBar.getByRole('button', { name: 'Outbox (1)' }).click()
+  await page.getByRole('region', { name: 'Outbox' }).getByRole('button', { name: 'Retry now' }).click()
+  await expect(notice).toContainText('Request not accepted by Plannr', { timeout: 30_000 })
+  await expect(notice).toContainText('Fix the code or discard the request in Outbox')
+  await expect(notice).not.toContainText('waiting to be sent')
+})
