@@ -98,12 +98,14 @@ test('rows holding unsent writes are marked, and the list says how many and what
   await expect(statusBar(page).getByRole('button', { name: 'Outbox (2)' })).toBeVisible()
 
   // Plannr back: one goes through and loses its mark; the other is refused and needs attention, in place.
+  // The first request that reaches Plannr again ("Sync now" here, or the outbox's own next try, whichever
+  // comes first) sends everything that waited for the connection.
   await setSandboxFaults(request, preview.sandboxUrl, { offline: false })
-  await statusBar(page).getByRole('button', { name: 'Outbox (2)' }).click()
-  const outbox = page.getByRole('region', { name: 'Outbox' })
-  await outbox.getByRole('button', { name: 'Retry now' }).first().click()
+  await statusBar(page).getByRole('button', { name: 'Sync now' }).click()
   const attention = referralRows(page).filter({ has: page.locator('[data-outbox="needs-attention"]') })
   await expect(attention).toHaveCount(1, { timeout: 30_000 })
+  await statusBar(page).getByRole('button', { name: 'Outbox (1)' }).click()
+  const outbox = page.getByRole('region', { name: 'Outbox' })
   await expect(attention.locator('[data-outbox]')).toHaveText('Needs attention')
   await expect(referralRows(page).locator('[data-outbox]')).toHaveCount(1)
   await expect(unsent).toHaveText('1 not on Plannr yet: 1 needs attention (fix or discard in Outbox, in the status bar)')

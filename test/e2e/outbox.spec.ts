@@ -54,7 +54,7 @@ base.describe('the outbox through the web preview', () => {
       await expect(mine).toContainText(/Waiting for connection|Sending…/)
       await expect(statusBar(page).getByRole('button', { name: 'Outbox (1)' })).toBeVisible()
 
-      // Signing out would delete it: the app asks first, and staying keeps everything as it was.
+      // Signing out would hold it until the next sign-in: the app asks first, and staying keeps everything as it was.
       const asked = page.waitForEvent('dialog')
       const signOut = page.getByRole('button', { name: 'Sign out' })
       void signOut.click()
