@@ -227,6 +227,27 @@ describe.skipIf(!keychain.available)('the outbox (real sandbox, real store, real
     expect(doneWrites(sandbox, 'POST', /\/messages$/).filter((entry) => JSON.stringify(entry.body).includes('never sent'))).toHaveLength(0)
   })
 
+  it('discarding a refused message puts the conversation’s preview back to the message before it', async () => {
+    const tag = randomUUID().slice(0, 8)
+    const store = await app.hub.store()
+    const list = store.repository<RawConversation>('conversations|false|', { parse: (json) => json as RawConversation, id: (r) => r.uuid, updatedAt: () => null })
+    list.upsertPage([conversation])
+    send(app.outbox, conversation.uuid, `on Plannr ${tag}`)
+    await drained(app.outbox)
+    const delivered = list.get(conversation.uuid)?.latest_message as RawMessage | undefined
+    expect(delivered?.contents).toBe(`on Plannr ${tag}`)
+
+    sandbox.faults.queue.push({ status: 422, method: 'POST', body: { message: 'The contents are invalid.', errors: { contents: ['The contents are invalid.'] } } })
+    const refused = send(app.outbox, conversation.uuid, `refused ${tag}`)
+    await drained(app.outbox)
+    expect(app.outbox.list().find((job) => job.id === refused.id)?.state).toBe('needs-attention')
+    app.outbox.discard(refused.id)
+
+    const preview = list.get(conversation.uuid)?.latest_message as RawMessage | undefined
+    expect(preview?.uuid).toBe(delivered?.uuid)
+    expect(preview?.contents).toBe(`on Plannr ${tag}`)
+  })
+
   it('keeps unsent writes through a restart and delivers them once, in order', async () => {
     sandbox.faults.offline = true
     const tag = randomUUID().slice(0, 8)

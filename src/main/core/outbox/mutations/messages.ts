@@ -15,6 +15,12 @@ function at(time: string | null | undefined): number {
   return Number.isNaN(ms) ? 0 : ms
 }
 
+function newestOf(messages: readonly Message[]): Message | undefined {
+  let newest: Message | undefined
+  for (const message of messages) if (!newest || at(message.created_at) > at(newest.created_at)) newest = message
+  return newest
+}
+
 export function conversationsOf(store: AccountStore) {
   const spec = conversationsSpec(DEFAULT_FILTER)
   return store.repository(spec.kind, spec.codec)
@@ -80,9 +86,14 @@ export const sendMessageMutation: Mutation<'message.send'> = {
     return { from: payload.tempUuid, to: message.uuid }
   },
   rollback(store, payload) {
-    messagesOf(store, payload.conversationUuid).remove([payload.tempUuid])
+    const messages = messagesOf(store, payload.conversationUuid)
+    messages.remove([payload.tempUuid])
+    // The preview goes back to the newest message still kept for the thread, not to "No messages yet".
+    const previous = newestOf(messages.all())
     patchConversation(store, payload.conversationUuid, (item) =>
-      item.latest_message?.uuid === payload.tempUuid ? { ...item, latest_message: undefined, messages_count: Math.max(0, (item.messages_count ?? 1) - 1) } : item,
+      item.latest_message?.uuid === payload.tempUuid
+        ? { ...item, latest_message: previous, messages_count: Math.max(0, (item.messages_count ?? 1) - 1) }
+        : item,
     )
   },
   fields: sameFields,
