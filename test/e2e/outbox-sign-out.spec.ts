@@ -98,7 +98,7 @@ base.describe('unsent writes and signing out', () => {
       await expect(messages(page).filter({ hasText: text })).toHaveCount(1)
       await expect(messages(page).filter({ hasText: text })).not.toContainText(/Waiting for connection|Sending…/)
     } finally {
-      await stopPreview(run)
+      await stopPreview(run.child)
     }
   })
 })

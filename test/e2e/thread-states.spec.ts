@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test'
+import type { APIRequestContext, Locator, Page } from '@playwright/test'
 import { sandboxRequests, setSandboxFaults } from './fixtures/sandbox'
 import { goToView, openDemoWorkspace } from './fixtures/screens'
 import { test, expect } from './fixtures/web-preview'
@@ -107,25 +107,32 @@ test('a message sent or edited while Plannr is out of reach is announced as kept
   await setSandboxFaults(request, preview.sandboxUrl, { offline: false })
 })
 
-test('the “waiting to be sent” notice says the request was sent once it reaches Plannr in the background', async ({ app: page, preview, request }) => {
+/**
+ * Asks for a connection by referral code while Plannr is out of reach, sees the "waiting" notice, then
+ * brings Plannr back and makes a request reach it ("Sync now"), which sends what waited in the background.
+ */
+async function requestOfflineThenReconnect(page: Page, request: APIRequestContext, sandboxUrl: string, code: string): Promise<Locator> {
   await openDemoWorkspace(page)
   await goToView(page, 'Referral connections')
   await expect(page.getByRole('list', { name: 'Referral connections' }).getByRole('listitem').first()).toBeVisible()
   const notice = page.getByRole('status').filter({ hasText: /Request (waiting to be sent|sent to|not accepted)/ })
 
-  await setSandboxFaults(request, preview.sandboxUrl, { offline: true })
+  await setSandboxFaults(request, sandboxUrl, { offline: true })
   await page.getByRole('button', { name: 'Connect with an adviser' }).click()
   const dialog = page.getByRole('dialog', { name: 'Connect with an adviser' })
-  await dialog.getByRole('textbox', { name: 'Referral code' }).fill('WWM4P7R2')
+  await dialog.getByRole('textbox', { name: 'Referral code' }).fill(code)
   await dialog.getByRole('button', { name: 'Send request' }).click()
   await expect(dialog).toBeHidden()
   await expect(notice).toContainText('Request waiting to be sent')
 
-  // Plannr back: the outbox delivers it, with no further step from the user on this view.
-  await setSandboxFaults(request, preview.sandboxUrl, { offline: false })
-  const statusBar = page.getByRole('contentinfo', { name: 'Sync status' })
-  await statusBar.getByRole('button', { name: 'Outbox (1)' }).click()
-  await page.getByRole('region', { name: 'Outbox' }).getByRole('button', { name: 'Retry now' }).click()
+  // Plannr back: the first request that reaches it wakes the outbox; nothing more is asked of the user here.
+  await setSandboxFaults(request, sandboxUrl, { offline: false })
+  await page.getByRole('contentinfo', { name: 'Sync status' }).getByRole('button', { name: 'Sync now' }).click()
+  return notice
+}
+
+test('the “waiting to be sent” notice says the request was sent once it reaches Plannr in the background', async ({ app: page, preview, request }) => {
+  const notice = await requestOfflineThenReconnect(page, request, preview.sandboxUrl, 'WWM4P7R2')
   await expect(notice).toContainText(/Request sent to (?!Referral code)/, { timeout: 30_000 })
   await expect(notice).not.toContainText('waiting to be sent')
   await expect(page.getByRole('list', { name: 'Referral connections' }).locator('[data-outbox]')).toHaveCount(0)
@@ -136,24 +143,8 @@ test('the “waiting to be sent” notice says the request was sent once it reac
 })
 
 test('the “waiting to be sent” notice says so when Plannr refuses the request in the background', async ({ app: page, preview, request }) => {
-  await openDemoWorkspace(page)
-  await goToView(page, 'Referral connections')
-  await expect(page.getByRole('list', { name: 'Referral connections' }).getByRole('listitem').first()).toBeVisible()
-  const notice = page.getByRole('status').filter({ hasText: /Request (waiting to be sent|sent to|not accepted)/ })
-
-  await setSandboxFaults(request, preview.sandboxUrl, { offline: true })
-  await page.getByRole('button', { name: 'Connect with an adviser' }).click()
-  const dialog = page.getByRole('dialog', { name: 'Connect with an adviser' })
   // An unknown code: Plannr refuses it once it can be reached.
-  await dialog.getByRole('textbox', { name: 'Referral code' }).fill('ZZZZ9999')
-  await dialog.getByRole('button', { name: 'Send request' }).click()
-  await expect(dialog).toBeHidden()
-  await expect(notice).toContainText('Request waiting to be sent')
-
-  await setSandboxFaults(request, preview.sandboxUrl, { offline: false })
-  const statusBar = page.getByRole('contentinfo', { name: 'Sync status' })
-  await statusBar.getByRole('button', { name: 'Outbox (1)' }).click()
-  await page.getByRole('region', { name: 'Outbox' }).getByRole('button', { name: 'Retry now' }).click()
+  const notice = await requestOfflineThenReconnect(page, request, preview.sandboxUrl, 'ZZZZ9999')
   await expect(notice).toContainText('Request not accepted by Plannr', { timeout: 30_000 })
   await expect(notice).toContainText('Fix the code or discard the request in Outbox')
   await expect(notice).not.toContainText('waiting to be sent')
