@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../src/main/sandbox'
+import { runCrashTrials } from '../test/integration/outbox/crash-trials'
 import { doneWrites, drained, openOutboxApp, tempDataDir, type OutboxApp } from '../test/integration/outbox/harness'
+import { probeKeychain } from '../test/support/keychain-probe'
 import { rawList, type RawConversation, type RawMessage } from '../test/support/plannr-raw'
 import { benchConfig } from './support/config'
 import { memoryKeys } from './support/memory-keys'
@@ -16,6 +18,8 @@ import { recordFigure, single } from './support/figures'
 /** 1,000 for the figures; a few for CI's smoke run (BENCH_SIZE=small), unless BENCH_OUTBOX_WRITES says. */
 const WRITES = Number(process.env['BENCH_OUTBOX_WRITES'] ?? (benchConfig().size === 'small' ? 50 : 1_000))
 const CONVERSATIONS = 10
+/** SIGKILL trials: more than the 50 `npm test` runs, a few for the smoke run; OUTBOX_CRASH_TRIALS says otherwise. */
+const CRASH_TRIALS = Number(process.env['OUTBOX_CRASH_TRIALS'] ?? (benchConfig().size === 'small' ? 10 : 200))
 const LIMIT = 500
 
 let sandbox: Sandbox
@@ -87,4 +91,30 @@ describe('outbox replay', () => {
     expect(duplicates).toBe(0)
     expect(lost).toBe(0)
   }, 25 * 60_000)
+})
+
+const keychain = await probeKeychain()
+if (!keychain.available) console.log(`Outbox SIGKILL trials skipped — ${keychain.reason}`)
+
+describe('outbox killed with SIGKILL while sending', () => {
+  // The crashed runs keep their store's key in the OS keychain, as the app does.
+  it.skipIf(!keychain.available)(`loses and duplicates nothing over ${CRASH_TRIALS} kills`, async () => {
+    // Plannr's limit is not what this measures: a roomy one keeps the trials quick.
+    const crashSandbox = await startSandbox({ size: 'small', rateLimitPerMinute: 100_000 })
+    try {
+      const result = await runCrashTrials(crashSandbox, CRASH_TRIALS)
+      const note = `${result.killedMidway} of ${result.trials} runs killed before they had sent everything; ${result.accepted.length} writes accepted, ${result.posted.length} carried out`
+      recordFigure(__filename, single({ id: 'outbox.crash.trials', label: 'Outbox: SIGKILL trials run', unit: 'count', note }, result.trials))
+      recordFigure(__filename, single({ id: 'outbox.crash.lost', label: 'Outbox: writes lost over the SIGKILL trials', unit: 'count', goal: { stat: 'p95', max: 0 } }, result.lost.length))
+      recordFigure(
+        __filename,
+        single({ id: 'outbox.crash.duplicated', label: 'Outbox: writes duplicated over the SIGKILL trials', unit: 'count', goal: { stat: 'p95', max: 0 } }, result.duplicated.length),
+      )
+      expect(result.finished).toBe(true)
+      expect(result.lost).toEqual([])
+      expect(result.duplicated).toEqual([])
+    } finally {
+      await crashSandbox.close()
+    }
+  }, 30 * 60_000)
 })
