@@ -40,6 +40,8 @@ export interface CoreConfig {
   apiUrl: string
   /** Electron passes net.fetch; Node uses the global fetch. */
   fetch?: typeof fetch
+  /** How long one request to Plannr may take before it is given up; the client's default (30 s) unless set. */
+  requestTimeoutMs?: number
   /** keytar service name, e.g. 'Plannr Desktop'. */
   keychainService: string
   /** The app's own data folder (Electron: app.getPath('userData'); the web preview's --data-dir): the session
@@ -64,7 +66,7 @@ export interface CoreConfig {
   desktop?: { messagePollMs?: number; notificationWindowMs?: number; firstUpdateCheckMs?: number }
 }
 
-type SessionConfig = Pick<CoreConfig, 'apiUrl' | 'fetch' | 'keychainService' | 'dataDir' | 'ports' | 'oauth' | 'vault' | 'clock' | 'demo' | 'log'>
+type SessionConfig = Pick<CoreConfig, 'apiUrl' | 'fetch' | 'requestTimeoutMs' | 'keychainService' | 'dataDir' | 'ports' | 'oauth' | 'vault' | 'clock' | 'demo' | 'log'>
 
 /** The session with its keychain, session file and clock, as the core builds it (features' tests use it too). */
 export function createSessionService(config: SessionConfig, events: EventBus): SessionService {
@@ -77,6 +79,7 @@ export function createSessionService(config: SessionConfig, events: EventBus): S
     log: config.log,
     apiUrl: config.apiUrl,
     fetch: config.fetch,
+    requestTimeoutMs: config.requestTimeoutMs,
     demo: config.demo,
     ports: config.ports,
     oauth: {

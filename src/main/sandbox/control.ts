@@ -22,6 +22,7 @@ export const FaultsPatch = z
         status: z.number().int().min(0).max(599).refine((status) => status === 0 || status >= 100, 'A status is 0 (drop) or 100–599.'),
         retryAfter: z.number().min(0).optional(),
         afterWork: z.boolean().optional(),
+        holdMs: z.number().int().min(0).max(120_000).optional(),
         method: z.string().toUpperCase().optional(),
         body: z.unknown().optional(),
       }),

@@ -122,6 +122,9 @@ export class SandboxServer {
       if (forced?.afterWork) {
         // The work is done (and journaled with its real status); only the answer is lost or replaced.
         record(this.answer(method, url, query, headers, parsed).status)
+        if (forced.holdMs) await this.hold(req, forced.holdMs)
+        // The caller may have given up meanwhile: nothing is left to answer.
+        if (req.socket.destroyed) return
         if (forced.status === 0) req.socket.destroy()
         else this.send(res, this.forcedAnswer(forced))
         return
@@ -213,6 +216,11 @@ export class SandboxServer {
     const noBody = answer.status === 204 || answer.status === 304 || answer.body === undefined
     res.writeHead(answer.status, { ...(noBody ? {} : JSON_HEADERS), ...answer.headers })
     res.end(noBody ? undefined : JSON.stringify(answer.body))
+  }
+
+  /** Waits `ms`, or less if the caller hangs up first. */
+  private hold(req: IncomingMessage, ms: number): Promise<void> {
+    return Promise.race([this.delay(ms), new Promise<void>((resolve) => req.socket.once('close', () => resolve()))])
   }
 
   private delay(ms: number): Promise<void> {

@@ -73,6 +73,8 @@ export interface ForcedResponse {
   status: number
   /** Carry the request out first, then answer with this instead (an answer lost after the work was done). */
   afterWork?: boolean
+  /** With `afterWork`: hold the answer this long first (a request that hangs past the caller's timeout). */
+  holdMs?: number
   /** Only a request with this method takes this entry; others pass it by. */
   method?: string
   retryAfter?: number

@@ -16,6 +16,7 @@ const keychain = await probeKeychain()
 if (!keychain.available) console.log(`Outbox tests skipped — ${keychain.reason}`)
 
 const now = () => new Date().toISOString()
+const REQUEST_TIMEOUT_MS = 3_000
 
 describe.skipIf(!keychain.available)('the outbox (real sandbox, real store, real keychain)', () => {
   let sandbox: Sandbox
@@ -29,7 +30,8 @@ describe.skipIf(!keychain.available)('the outbox (real sandbox, real store, real
     sandbox = await startSandbox({ size: 'small' })
     dataDir = tempDataDir()
     service = uniqueService('outbox')
-    app = await openOutboxApp(sandbox, service, dataDir)
+    // A short request timeout, so that an answer held back past it is a few seconds' wait.
+    app = await openOutboxApp(sandbox, service, dataDir, undefined, undefined, REQUEST_TIMEOUT_MS)
     conversation = (await rawList<RawConversation>(sandbox, app.accountUuid, '/api/v1/conversation'))[0] as RawConversation
     client = (await rawList<RawAccount>(sandbox, app.accountUuid, '/api/v1/account', { 'filter[type]': 'client' }))[0] as RawAccount
   })
@@ -135,11 +137,12 @@ describe.skipIf(!keychain.available)('the outbox (real sandbox, real store, real
       { status: 502, label: '502 after the work' },
       { status: 504, label: '504 after the work' },
       { status: 0, label: 'the connection dropped after the work' },
+      { status: 0, holdMs: 4 * REQUEST_TIMEOUT_MS, label: 'the answer hung past the timeout' },
     ]) {
       it(`creates ${create.label} exactly once when ${fault.label}`, async () => {
         const tag = randomUUID().slice(0, 8)
         const path = typeof create.path === 'string' ? create.path.replace('CONV', conversation.uuid) : create.path
-        sandbox.faults.queue.push({ status: fault.status, afterWork: true, method: 'POST' })
+        sandbox.faults.queue.push({ status: fault.status, afterWork: true, method: 'POST', ...('holdMs' in fault ? { holdMs: fault.holdMs } : {}) })
         create.make(tag)
         await drained(app.outbox)
         expect(sandbox.faults.queue).toHaveLength(0)
@@ -255,7 +258,7 @@ describe.skipIf(!keychain.available)('the outbox (real sandbox, real store, real
     for (const text of contents) send(app.outbox, conversation.uuid, text)
     await app.close()
     sandbox.faults.offline = false
-    app = await openOutboxApp(sandbox, service, dataDir)
+    app = await openOutboxApp(sandbox, service, dataDir, undefined, undefined, REQUEST_TIMEOUT_MS)
     expect(app.outbox.count()).toBe(5)
     await drained(app.outbox)
     const posted = doneWrites(sandbox, 'POST', `/api/v1/conversation/${conversation.uuid}/messages`)

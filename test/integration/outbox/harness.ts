@@ -29,6 +29,8 @@ export async function openOutboxApp(
   dataDir: string,
   token: string = SANDBOX_TOKENS.adviser,
   keys: StoreKeyStore = keychainKeyStore(keychainService),
+  /** How long one request may take before the client gives it up (the app's default unless set). */
+  requestTimeoutMs?: number,
 ): Promise<OutboxApp> {
   const log = memoryLog()
   const events = new EventBus()
@@ -42,6 +44,7 @@ export async function openOutboxApp(
       demo: () => Promise.reject(new Error('not used')),
       log,
       fetch: budget.wrap(globalThis.fetch.bind(globalThis)),
+      requestTimeoutMs,
     },
     events,
   )

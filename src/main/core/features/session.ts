@@ -37,6 +37,8 @@ export interface SessionServiceOptions {
   /** The Plannr API a token or a browser sign-in is checked against. */
   apiUrl: string
   fetch?: typeof fetch
+  /** How long one request to Plannr may take before it is given up (the client's default unless set). */
+  requestTimeoutMs?: number
   demo: () => Promise<{ apiUrl: string; token: string }>
   ports: ShellPorts
   oauth: OAuthSettings
@@ -324,7 +326,13 @@ export class SessionService {
   }
 
   private clientFor(login: Login, accountUuid?: string): PlannrClient {
-    return createPlannrClient({ baseUrl: login.apiUrl, token: login.tokens, accountUuid, fetch: this.options.fetch })
+    return createPlannrClient({
+      baseUrl: login.apiUrl,
+      token: login.tokens,
+      accountUuid,
+      fetch: this.options.fetch,
+      ...(this.options.requestTimeoutMs === undefined ? {} : { timeoutMs: this.options.requestTimeoutMs }),
+    })
   }
 
   private setSignedIn(login: Login, account: AccountChoice): void {
