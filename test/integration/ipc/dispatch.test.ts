@@ -82,7 +82,7 @@ const withoutInput: Case[] = [
   ...NOT_OBJECTS.map(([label, input]) => ({ label, input })),
 ]
 
-/** Where a window's search index is: its feed's epoch and revision. */
+/** Where a window's search index is: its feed's epoch and revision, and the slice of a whole list it wants. */
 const BAD_INDEX_POSITION: Case[] = [
   { label: 'a numeric epoch', input: { epoch: 5 }, field: 'epoch' },
   { label: 'an empty epoch', input: { epoch: '' }, field: 'epoch' },
@@ -91,6 +91,13 @@ const BAD_INDEX_POSITION: Case[] = [
   { label: 'a fractional revision', input: { rev: 1.5 }, field: 'rev' },
   { label: 'a string revision', input: { rev: '3' }, field: 'rev' },
   { label: 'an extra key', input: { rev: 0, all: true } },
+  { label: 'a negative offset', input: { offset: -1 }, field: 'offset' },
+  { label: 'a fractional offset', input: { offset: 2.5 }, field: 'offset' },
+  { label: 'a string offset', input: { offset: '2000' }, field: 'offset' },
+  { label: 'a huge offset', input: { offset: 1e12 }, field: 'offset' },
+  { label: 'a zero limit', input: { limit: 0 }, field: 'limit' },
+  { label: 'a limit above 10,000', input: { limit: 10_001 }, field: 'limit' },
+  { label: 'a NaN limit', input: { limit: Number.NaN }, field: 'limit' },
   ...GARBAGE,
 ]
 

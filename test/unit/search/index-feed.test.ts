@@ -26,30 +26,42 @@ class List {
   }
 }
 
-function joined() {
+function joined(slice?: number) {
   const feed = new IndexFeed<Person, Person>(
     (person) => person.id,
     (person) => ({ ...person }),
   )
   let list = new List()
   const sent: Array<{ full: boolean; records: number; removed: number }> = []
+  const slices: Array<{ rev: number; offset: number; next: number | null; records: number }> = []
+  /** Runs before each answer after the first (e.g. the list changing while it comes in slices). */
+  let beforeNext: (() => void) | null = null
   const index = new SearchIndex<Person, Person>({
     fetch: async (since) => {
+      if (slices.length > 0 && since.offset > 0) beforeNext?.()
       feed.follow(list, list.version, list.people)
       const changes = feed.since(since, null)
       sent.push({ full: changes.full, records: changes.records.length, removed: changes.removed.length })
+      if (changes.full) slices.push({ rev: changes.rev, offset: changes.offset, next: changes.next, records: changes.records.length })
       return { ok: true, value: changes }
     },
     entry: (record) => record,
     id: (person) => person.id,
     compare: byName,
+    slice,
   })
   return {
     index,
     sent,
+    slices,
+    set beforeNext(run: (() => void) | null) {
+      beforeNext = run
+    },
     get list() {
       return list
     },
+    /** Another window asking: main's feed takes in the list as it is now. */
+    follow: () => feed.follow(list, list.version, list.people),
     replaceList() {
       list = new List()
       return list
@@ -184,5 +196,89 @@ describe('a list’s search index, from main’s feed to the window', () => {
     await j.index.update()
     expect(j.sent.at(-1)).toMatchObject({ full: true, records: 1_200 })
     expect(j.index.entries).toEqual(j.list.people)
+  })
+
+  describe('a whole list in slices', () => {
+    const people = (count: number, prefix = 'Person') =>
+      Array.from({ length: count }, (_, i) => ({ id: String(i).padStart(5, '0'), name: `${prefix} ${(i * 7919) % count}` }))
+
+    it('arrives whole and in order, one slice per answer, the entries held answering until it is complete', async () => {
+      const j = joined(400)
+      j.list.set(people(10))
+      await j.index.update()
+      const held = j.index.entries
+      const version = j.index.version
+      j.list.set(people(1_000, 'Client'))
+      let seen: Array<readonly Person[]> = []
+      j.beforeNext = () => {
+        seen = [...seen, j.index.entries]
+      }
+      await j.index.update()
+      expect(j.slices.slice(1).map(({ offset, next, records }) => ({ offset, next, records }))).toEqual([
+        { offset: 0, next: 400, records: 400 },
+        { offset: 400, next: 800, records: 400 },
+        { offset: 800, next: null, records: 200 },
+      ])
+      // Until the last slice, searches were answered from the whole list held before, never a part.
+      expect(seen).toEqual([held, held])
+      expect(j.index.entries).toEqual(j.list.people)
+      expect(j.index.version).toBe(version + 1)
+    })
+
+    it('gets the list as it was when its first slice came, then catches up with what changed meanwhile', async () => {
+      const j = joined(300)
+      const first = people(1_000)
+      j.list.set(first)
+      let changes = 0
+      j.beforeNext = () => {
+        // A sync stores a renamed client while the window is between slices.
+        if (changes++ === 0) j.list.set([...first.slice(1), { id: first[0]!.id, name: 'Aaron Renamed' }])
+      }
+      const update = j.index.update()
+      await update
+      // The slices all came from the first version; the rename came after, as a change.
+      expect(new Set(j.slices.map((slice) => slice.rev)).size).toBe(1)
+      expect(j.index.entries.map((person) => person.id)).toEqual(first.slice().sort(byName).map((person) => person.id))
+      await j.index.update()
+      expect(j.sent.at(-1)).toEqual({ full: false, records: 1, removed: 0 })
+      expect(j.index.entries).toEqual(j.list.people)
+    })
+
+    it('starts the list again when main no longer holds the version being received', async () => {
+      const j = joined(100)
+      j.list.set(people(300))
+      let round = 0
+      j.beforeNext = () => {
+        // Many versions pass between two slices (a long sync): the first one is forgotten.
+        if (round++ > 0) return
+        for (let i = 0; i < 20; i++) {
+          j.list.set(people(300 + i))
+          j.follow()
+        }
+      }
+      await j.index.update()
+      expect(j.slices.map(({ offset }) => offset)).toEqual([0, 0, 100, 200, 300])
+      expect(j.index.entries).toEqual(j.list.people)
+    })
+
+    it('keeps the version a window is receiving while other windows see newer ones', async () => {
+      const j = joined(100)
+      const first = people(500)
+      j.list.set(first)
+      j.beforeNext = () => {
+        // Between every two slices, more versions than main keeps pass (other windows asking meanwhile).
+        for (let i = 0; i < 3; i++) {
+          j.list.set(people(500 + j.slices.length * 3 + i))
+          j.follow()
+        }
+      }
+      await j.index.update()
+      const firstPass = j.slices.slice(0, 5)
+      expect(firstPass.map(({ offset }) => offset)).toEqual([0, 100, 200, 300, 400])
+      expect(new Set(firstPass.map((slice) => slice.rev)).size).toBe(1)
+      j.beforeNext = null
+      await j.index.update()
+      expect(j.index.entries).toEqual(j.list.people)
+    })
   })
 })

@@ -5,6 +5,8 @@ import type { IndexChanges, IndexPosition } from '@shared/models/search-index'
 const MAX_REMOVALS = 5_000
 /** More changed records than this (and than a quarter of the list) come as the whole list, in order. */
 const MAX_CHANGES = 500
+/** Lists as they were at the last few revisions (or last sliced), so that a window taking one in slices gets it whole. */
+const MAX_SNAPSHOTS = 8
 
 interface Slot<R> {
   entry: object
@@ -30,6 +32,7 @@ export class IndexFeed<E extends object, R> {
   /** Revisions below this cannot be answered with changes: their removals are forgotten. */
   private floor = 0
   private ordered: readonly E[] = []
+  private snapshots: Array<{ rev: number; ordered: readonly E[] }> = []
 
   constructor(
     private readonly id: (entry: E) => string,
@@ -48,6 +51,7 @@ export class IndexFeed<E extends object, R> {
       this.floor = 0
       this.slots = new Map()
       this.removals = []
+      this.snapshots = []
       this.version = -1
     }
     if (version === this.version) return
@@ -77,6 +81,7 @@ export class IndexFeed<E extends object, R> {
       changed = true
     }
     if (changed) this.rev = rev
+    this.snapshots = [...this.snapshots.filter((snapshot) => snapshot.rev !== this.rev), { rev: this.rev, ordered: entries }].slice(-MAX_SNAPSHOTS)
     if (this.removals.length > MAX_REMOVALS) {
       const dropped = this.removals.splice(0, this.removals.length - MAX_REMOVALS)
       this.floor = (dropped[dropped.length - 1]?.rev ?? 0) + 1
@@ -86,19 +91,45 @@ export class IndexFeed<E extends object, R> {
   /**
    * The changes since `since`; the whole list when that is from another epoch or too far behind, or when
    * so much changed that the window would rather take the list in order than put each change in place.
+   * With a `limit`, a whole list comes in slices: each answer says where the next one starts, and a later
+   * slice comes from the list as it was at the revision asked for (or, if that is gone, the list starts again).
    */
   since(since: IndexPosition, syncedAt: string | null): IndexChanges<R> {
-    const base = { epoch: this.epoch, rev: this.rev, syncedAt }
-    const whole = (): IndexChanges<R> => ({ ...base, full: true, records: this.ordered.map((entry) => this.recordOf(entry)), removed: [] })
+    if (since.offset > 0) {
+      const snapshot = since.epoch === this.epoch ? this.snapshots.find((held) => held.rev === since.rev) : undefined
+      if (snapshot && since.offset < snapshot.ordered.length) {
+        // Kept as the most recently used, so that a window still receiving it is not made to start again.
+        this.snapshots = [...this.snapshots.filter((held) => held !== snapshot), snapshot]
+        return this.slice(snapshot, since.offset, since.limit, syncedAt)
+      }
+      return this.slice({ rev: this.rev, ordered: this.ordered }, 0, since.limit, syncedAt)
+    }
+    const whole = (): IndexChanges<R> => this.slice({ rev: this.rev, ordered: this.ordered }, 0, since.limit, syncedAt)
     if (since.epoch !== this.epoch || since.rev < this.floor || since.rev > this.rev) return whole()
     const records: R[] = []
     for (const slot of this.slots.values()) if (slot.rev > since.rev) records.push(slot.record)
     if (records.length > Math.max(MAX_CHANGES, this.ordered.length / 4)) return whole()
     const removed = this.removals.filter((removal) => removal.rev > since.rev).map((removal) => removal.id)
-    return { ...base, full: false, records, removed }
+    return { epoch: this.epoch, rev: this.rev, syncedAt, full: false, records, removed, offset: 0, next: null }
+  }
+
+  private slice(list: { rev: number; ordered: readonly E[] }, offset: number, limit: number | undefined, syncedAt: string | null): IndexChanges<R> {
+    const end = limit === undefined ? list.ordered.length : Math.min(list.ordered.length, offset + limit)
+    return {
+      epoch: this.epoch,
+      rev: list.rev,
+      syncedAt,
+      full: true,
+      records: list.ordered.slice(offset, end).map((entry) => this.recordOf(entry)),
+      removed: [],
+      offset,
+      next: end < list.ordered.length ? end : null,
+    }
   }
 
   private recordOf(entry: E): R {
-    return this.slots.get(this.id(entry))?.record ?? this.toRecord(entry)
+    // An older list's entry may have been replaced since: its own record, not the newer one.
+    const slot = this.slots.get(this.id(entry))
+    return slot?.entry === entry ? slot.record : this.toRecord(entry)
   }
 }

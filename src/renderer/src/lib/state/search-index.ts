@@ -2,8 +2,13 @@ import type { IndexChanges, IndexPosition } from '@shared/models/search-index'
 import type { Result } from '@shared/result'
 
 export interface SearchIndexOptions<R, E> {
-  /** Asks main for what changed since `since` (everything when it cannot tell). */
+  /** Asks main for what changed since `since` (everything when it cannot tell), or a slice of a whole list. */
   fetch: (since: IndexPosition) => Promise<Result<IndexChanges<R>>>
+  /**
+   * A whole list comes in slices of at most this many records, each folded in its own task, so that no
+   * single task of the window takes long (without it, the whole list in one answer).
+   */
+  slice?: number
   /** Builds an entry (folded, parsed) from a record main sent: once per change of the record. */
   entry: (record: R) => E
   id: (entry: E) => string
@@ -30,7 +35,7 @@ export class SearchIndex<R, E> {
   used = false
 
   readonly #options: SearchIndexOptions<R, E>
-  #position: IndexPosition = { epoch: null, rev: 0 }
+  #position: Pick<IndexPosition, 'epoch' | 'rev'> = { epoch: null, rev: 0 }
   #running: Promise<void> | null = null
   #again = false
   /** Moves on `forget()`: an answer on its way for what was forgotten is dropped. */
@@ -67,37 +72,63 @@ export class SearchIndex<R, E> {
     do {
       this.#again = false
       const generation = this.#generation
-      const result = await this.#options.fetch(this.#position)
-      // Forgotten meanwhile: this answer is not for what is wanted now (update() asks again if wanted).
-      if (generation !== this.#generation) continue
-      if (!result.ok) {
-        // What is held may be behind main: the list asks main until an update succeeds.
-        this.ready = false
-        return
+      let since: IndexPosition = { ...this.#position, offset: 0, limit: this.#options.slice }
+      // A whole list's entries as its slices arrive; the entries held meanwhile keep answering searches.
+      let whole: E[] = []
+      for (;;) {
+        const result = await this.#options.fetch(since)
+        // Forgotten meanwhile: this answer is not for what is wanted now (update() asks again if wanted).
+        if (generation !== this.#generation) break
+        const changes = result.ok ? result.value : null
+        // A slice that does not follow the ones received (or start the list again) cannot be used either.
+        if (changes === null || (changes.full && changes.offset !== 0 && changes.offset !== whole.length)) {
+          // What is held may be behind main: the list asks main until an update succeeds.
+          this.ready = false
+          return
+        }
+        if (!changes.full) {
+          this.#apply(changes)
+          break
+        }
+        // The first slice, or main starting the list again (it no longer held the one being received).
+        if (changes.offset === 0) whole = []
+        for (const record of changes.records) whole.push(this.#options.entry(record))
+        if (changes.next === null) {
+          this.#replace(changes, whole)
+          break
+        }
+        // The next slice is fetched in a task of its own (the answer's), from the same version of the list.
+        since = { epoch: changes.epoch, rev: changes.rev, offset: changes.next, limit: this.#options.slice }
       }
-      this.#apply(result.value)
     } while (this.#again)
   }
 
+  /** The whole list, its entries built. */
+  #replace(changes: IndexChanges<R>, entries: E[]): void {
+    this.syncedAt = changes.syncedAt
+    this.#position = { epoch: changes.epoch, rev: changes.rev }
+    this.ready = true
+    this.entries = entries
+    this.#options.reordered?.(this.entries)
+    this.version++
+  }
+
+  /** The records changed and the ids removed since the revision held. */
   #apply(changes: IndexChanges<R>): void {
     const { entry, id, compare } = this.#options
     this.syncedAt = changes.syncedAt
     this.#position = { epoch: changes.epoch, rev: changes.rev }
     const wasReady = this.ready
     this.ready = true
-    if (changes.full) {
-      this.entries = changes.records.map(entry)
-    } else {
-      if (changes.records.length === 0 && changes.removed.length === 0) {
-        if (!wasReady) this.version++
-        return
-      }
-      const incoming = changes.records.map(entry)
-      const gone = new Set(changes.removed)
-      for (const changed of incoming) gone.add(id(changed))
-      const kept = this.entries.filter((existing) => !gone.has(id(existing)))
-      this.entries = incoming.length <= FEW ? insertEach(kept, incoming, compare) : merge(kept, incoming.sort(compare), compare)
+    if (changes.records.length === 0 && changes.removed.length === 0) {
+      if (!wasReady) this.version++
+      return
     }
+    const incoming = changes.records.map(entry)
+    const gone = new Set(changes.removed)
+    for (const changed of incoming) gone.add(id(changed))
+    const kept = this.entries.filter((existing) => !gone.has(id(existing)))
+    this.entries = incoming.length <= FEW ? insertEach(kept, incoming, compare) : merge(kept, incoming.sort(compare), compare)
     this.#options.reordered?.(this.entries)
     this.version++
   }
