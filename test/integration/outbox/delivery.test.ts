@@ -241,7 +241,19 @@ describe.skipIf(!keychain.available)('the outbox (real sandbox, real store, real
     expect(delivered?.contents).toBe(`on Plannr ${tag}`)
 
     sandbox.faults.queue.push({ status: 422, method: 'POST', body: { message: 'The contents are invalid.', errors: { contents: ['The contents are invalid.'] } } })
-    const refused = send(app.outbox, conversation.uuid, `refused ${tag}`)
+    // As the conversations service writes it: with the preview it replaces.
+    const refused = app.outbox.enqueue(
+      {
+        kind: 'message.send',
+        conversationUuid: conversation.uuid,
+        tempUuid: randomUUID(),
+        contents: `refused ${tag}`,
+        authorUuid: app.accountUuid,
+        createdAt: now(),
+        previousLatest: list.get(conversation.uuid)?.latest_message ?? null,
+      },
+      actor(),
+    )
     await drained(app.outbox)
     expect(app.outbox.list().find((job) => job.id === refused.id)?.state).toBe('needs-attention')
     app.outbox.discard(refused.id)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CreateContactDetailBody, CreateConversationBody, UpdateContactDetailBody } from '@shared/plannr'
+import { CreateContactDetailBody, CreateConversationBody, Message, UpdateContactDetailBody } from '@shared/plannr'
 
 /*
  * What an outbox job holds, sealed in its row and parsed again with these schemas whenever it is read:
@@ -18,6 +18,8 @@ export const SendMessageJob = z.object({
   /** The author's name, so that what is shown before Plannr answers says who wrote it. */
   authorName: z.string().optional(),
   createdAt: z.string(),
+  /** The conversation's latest message before this one: what its preview goes back to if this is discarded. */
+  previousLatest: Message.nullable().optional(),
 })
 
 export const EditMessageJob = z.object({

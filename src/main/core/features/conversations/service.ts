@@ -222,10 +222,20 @@ export class ConversationsService {
 
   /** Enqueued: in the thread at once (marked until Plannr has it), Plannr's message once it answers. */
   async send(conversationUuid: string, contents: string): Promise<MessageView> {
-    await this.storedLists()
+    const lists = await this.storedLists()
     const w = await writer(this.options)
+    const previousLatest = lists.map((list) => list.repo.get(conversationUuid)).find((stored) => stored !== undefined)?.latest_message ?? null
     const result = await w.outbox.submit(
-      { kind: 'message.send', conversationUuid, tempUuid: w.tempUuid, contents, authorUuid: w.actor.accountUuid, ...(w.name ? { authorName: w.name } : {}), createdAt: w.now },
+      {
+        kind: 'message.send',
+        conversationUuid,
+        tempUuid: w.tempUuid,
+        contents,
+        authorUuid: w.actor.accountUuid,
+        ...(w.name ? { authorName: w.name } : {}),
+        createdAt: w.now,
+        previousLatest,
+      },
       w.actor,
     )
     this.announce(new Date().toISOString())

@@ -88,8 +88,9 @@ export const sendMessageMutation: Mutation<'message.send'> = {
   rollback(store, payload) {
     const messages = messagesOf(store, payload.conversationUuid)
     messages.remove([payload.tempUuid])
-    // The preview goes back to the newest message still kept for the thread, not to "No messages yet".
-    const previous = newestOf(messages.all())
+    // The preview goes back to what it was (or, for a job written without it, the newest message kept for the
+    // thread), not to "No messages yet".
+    const previous = payload.previousLatest ?? newestOf(messages.all())
     patchConversation(store, payload.conversationUuid, (item) =>
       item.latest_message?.uuid === payload.tempUuid
         ? { ...item, latest_message: previous, messages_count: Math.max(0, (item.messages_count ?? 1) - 1) }
