@@ -133,15 +133,19 @@ export class NewMessageWatcher {
 
   /**
    * Which messages of the newest page (oldest first) arrived since the last look. Timestamps have whole
-   * seconds, so the count decides where it is known: the last (count now − count before) messages.
-   * A conversation new to the list counts what is later than the baseline.
+   * seconds, so the count decides where it is known: the last (count now − count before) messages — and,
+   * since the page is read after the list, any later than the last look that came in between (the list
+   * counted fewer than the page holds). A conversation new to the list counts what is later than the baseline.
    */
   private newOnPage(page: readonly MessageView[], before: Signature | undefined, now: Signature): MessageView[] {
+    const since = before?.at ? Date.parse(before.at) : this.baselineAt
+    const later = (message: MessageView) => Date.parse(message.at) > since
     let fresh: readonly MessageView[]
-    if (before && before.count !== null && now.count !== null) fresh = page.slice(page.length - Math.max(0, now.count - before.count))
-    else {
-      const since = before?.at ? Date.parse(before.at) : this.baselineAt
-      fresh = page.filter((message) => Date.parse(message.at) > since)
+    if (before && before.count !== null && now.count !== null) {
+      const counted = page.length - Math.max(0, now.count - before.count)
+      fresh = page.filter((message, index) => index >= counted || later(message))
+    } else {
+      fresh = page.filter(later)
     }
     const result = fresh.filter((message) => !this.seenMessages.has(message.uuid))
     for (const message of page) this.remember(message.uuid)
