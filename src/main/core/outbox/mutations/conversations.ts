@@ -2,7 +2,7 @@ import type { Conversation } from '@shared/plannr'
 import { createConversation, listConversations, pinConversation } from '../../plannr'
 import { LIST_INCLUDES, mapValidationFields } from '../../features/conversations/requests'
 import { createdSince, sameFields, type Mutation } from '../mutation'
-import { conversationsOf, messagesOf, patchConversation } from './messages'
+import { conversationsOf, messagesOf, newestOf, patchConversation } from './messages'
 
 export const pinMutation: Mutation<'conversation.pin'> = {
   kind: 'conversation.pin',
@@ -70,7 +70,7 @@ export const createConversationMutation: Mutation<'conversation.create'> = {
       messagesOf(store, conversation.uuid).upsertPage(moved)
       early.remove(moved.map((message) => message.uuid))
       // Plannr's new conversation has none of them yet; the list row keeps showing them until they are sent.
-      const newest = moved.reduce((a, b) => (Date.parse(b.created_at ?? '') > Date.parse(a.created_at ?? '') ? b : a))
+      const newest = newestOf(moved)
       list.update(conversation.uuid, (item) => ({
         ...item,
         latest_message: item.latest_message ?? newest,

@@ -15,7 +15,8 @@ function at(time: string | null | undefined): number {
   return Number.isNaN(ms) ? 0 : ms
 }
 
-function newestOf(messages: readonly Message[]): Message | undefined {
+/** The newest of some messages by creation time (the first of equals). */
+export function newestOf(messages: readonly Message[]): Message | undefined {
   let newest: Message | undefined
   for (const message of messages) if (!newest || at(message.created_at) > at(newest.created_at)) newest = message
   return newest
